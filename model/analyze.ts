@@ -1,0 +1,201 @@
+// Text in, PageAnalysis out: sentences -> features -> scores -> findings with evidence.
+import { extractFeatures, withoutToken, type TextFeatures } from './features';
+import { detectLanguage, type LanguageGuess } from './language';
+import { ANY_TECHNIQUE, CLICKBAIT, COARSE_OF, INSULT, LABELS, LABEL_INDEX, LOADED, isTechnique, type Label } from './labels';
+import { thresholdFor, type ModelManifest } from './manifest';
+import type { NetworkInput } from './network';
+import { segmentSentences, type Sentence } from './text';
+import type { CategoryScore, Evidence, Finding, FindingKind, LabelScore, PageAnalysis } from './types';
+import { riskOf } from './risk';
+
+/** Anything that turns feature bags into per-label probabilities (the ONNX classifier). */
+export interface TextScorer {
+  score(batch: NetworkInput[]): Promise<Float32Array[]>;
+}
+
+export interface AnalysisInput {
+  text: string;
+  /** The page's headline, scored for clickbait. */
+  title?: string;
+  /** A short post or teaser is also scored for clickbait. */
+  kind?: 'article' | 'post' | 'selection';
+}
+
+/** A page with more sentences than this is analysed up to here (5 MB of text is ~50k sentences). */
+export const MAX_SENTENCES = 20_000;
+const MAX_EVIDENCE = 4;
+const POST_CLICKBAIT_MAX_CHARS = 280;
+
+/** Labels that can flag a body sentence; clickbait only applies to headlines and teasers. */
+const SENTENCE_LABELS: readonly Label[] = LABELS.filter((l) => l !== CLICKBAIT);
+
+function logit(p: number): number {
+  const q = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
+  return Math.log(q / (1 - q));
+}
+
+function kindOf(label: Label): FindingKind {
+  if (label === LOADED) return 'loaded_language';
+  if (label === CLICKBAIT) return 'clickbait';
+  if (label === INSULT) return 'insult';
+  return 'technique';
+}
+
+function severityOf(score: number, threshold: number): number {
+  return Math.min(1, Math.max(0, (score - threshold) / (1 - threshold)));
+}
+
+interface Unit {
+  sentence: Sentence;
+  features: TextFeatures;
+  isHeadline: boolean;
+  labels: readonly Label[];
+}
+
+export class Analyzer {
+  constructor(private readonly scorer: TextScorer, readonly manifest: ModelManifest) {}
+
+  /** Scores of arbitrary texts, one probability array (LABELS order) per text. */
+  async scoreTexts(texts: string[]): Promise<Float32Array[]> {
+    return this.scorer.score(texts.map((t) => extractFeatures(t, this.manifest.features)));
+  }
+
+  async analyze(input: AnalysisInput): Promise<PageAnalysis> {
+    const language = detectLanguage(`${input.title ?? ''}\n${input.text}`);
+    const locale = language.code === 'und' ? 'en' : language.code;
+    const all = segmentSentences(input.text, locale);
+    const sentences = all.slice(0, MAX_SENTENCES);
+    const base = this.emptyAnalysis(language, all.length, all.length > sentences.length);
+    if (!language.supported) return base;
+    const units = this.unitsOf(input, sentences);
+    const scores = await this.scorer.score(units.map((u) => u.features));
+    const findings: Finding[] = [];
+    const flagged: { unit: Unit; labels: LabelScore[]; index: number }[] = [];
+    units.forEach((unit, index) => {
+      const labels = this.flaggedLabels(unit, scores[index], language.code);
+      if (labels.length > 0) flagged.push({ unit, labels, index });
+    });
+    const evidence = await this.evidenceFor(flagged.map((f) => ({ unit: f.unit, label: f.labels[0].label, scores: scores[f.index] })));
+    flagged.forEach((f, i) => findings.push(this.findingOf(f.unit, f.labels, evidence[i])));
+    findings.sort((a, b) => b.severity - a.severity || a.sentence.start - b.sentence.start);
+    const categories = this.categoriesOf(units, scores, findings, language.code);
+    const { risk, level } = riskOf(categories);
+    return { ...base, risk, level, categories, findings };
+  }
+
+  private emptyAnalysis(language: LanguageGuess, sentenceCount: number, truncated: boolean): PageAnalysis {
+    return {
+      schema: 1,
+      model: { name: this.manifest.name, version: this.manifest.version },
+      language,
+      supported: language.supported,
+      risk: 0,
+      level: 'low',
+      sentenceCount,
+      truncated,
+      categories: [],
+      findings: [],
+    };
+  }
+
+  private unitsOf(input: AnalysisInput, sentences: Sentence[]): Unit[] {
+    const config = this.manifest.features;
+    const units: Unit[] = sentences.map((sentence) => ({ sentence, features: extractFeatures(sentence.text, config), isHeadline: false, labels: SENTENCE_LABELS }));
+    const title = input.title?.trim();
+    if (title) {
+      const sentence = { start: 0, end: title.length, text: title };
+      units.unshift({ sentence, features: extractFeatures(title, config), isHeadline: true, labels: LABELS });
+    } else if (input.kind === 'post' && input.text.length <= POST_CLICKBAIT_MAX_CHARS && units.length > 0) {
+      // A teaser post is its own headline.
+      units[0] = { ...units[0], labels: LABELS };
+    }
+    return units;
+  }
+
+  private flaggedLabels(unit: Unit, scores: Float32Array, language: string): LabelScore[] {
+    const labels: LabelScore[] = [];
+    for (const label of unit.labels) {
+      const threshold = thresholdFor(this.manifest, label, language);
+      const score = scores[LABEL_INDEX[label]];
+      if (score < threshold) continue;
+      labels.push({ label, score, threshold, ...(isTechnique(label) ? { coarse: COARSE_OF[label] } : {}) });
+    }
+    // "Some technique" alone is a weak explanation: name the likeliest technique beside it.
+    labels.sort((a, b) => severityOf(b.score, b.threshold) - severityOf(a.score, a.threshold) || (a.label === ANY_TECHNIQUE ? 1 : -1));
+    if (labels.length > 0 && labels[0].label === ANY_TECHNIQUE) {
+      const specific = labels.find((l) => isTechnique(l.label));
+      if (specific) labels.splice(labels.indexOf(specific), 1), labels.unshift(specific);
+    }
+    return labels;
+  }
+
+  /**
+   * Leave-one-word-out: how much each word raises the label's logit. All variants of all
+   * flagged sentences go to the scorer as one batch.
+   */
+  private async evidenceFor(items: { unit: Unit; label: Label; scores: Float32Array }[]): Promise<Evidence[][]> {
+    const batch: NetworkInput[] = [];
+    for (const { unit } of items) for (let t = 0; t < unit.features.tokens.length; t++) batch.push(withoutToken(unit.features, t));
+    const variants = batch.length > 0 ? await this.scorer.score(batch) : [];
+    let next = 0;
+    return items.map(({ unit, label, scores }) => {
+      const index = LABEL_INDEX[label];
+      const full = logit(scores[index]);
+      const weights = unit.features.tokens.map(() => full - logit(variants[next++][index]));
+      return topEvidence(unit, weights);
+    });
+  }
+
+  private findingOf(unit: Unit, labels: LabelScore[], evidence: Evidence[]): Finding {
+    const top = labels[0];
+    const { start, end, text } = unit.sentence;
+    return {
+      id: unit.isHeadline ? 'headline' : `s${start}-${end}`,
+      kind: kindOf(top.label),
+      label: top.label,
+      score: top.score,
+      severity: severityOf(top.score, top.threshold),
+      labels,
+      sentence: { start, end, text },
+      isHeadline: unit.isHeadline,
+      evidence,
+    };
+  }
+
+  private categoriesOf(units: Unit[], scores: Float32Array[], findings: Finding[], language: string): CategoryScore[] {
+    const body = units.filter((u) => !u.isHeadline).length;
+    const count = (pred: (f: Finding) => boolean) => findings.filter(pred).length;
+    const density = (n: number) => (body === 0 ? 0 : n / body);
+    const persuasion = count((f) => f.labels.some((l) => isTechnique(l.label) || l.label === ANY_TECHNIQUE));
+    const loaded = count((f) => f.labels.some((l) => l.label === LOADED));
+    const insult = count((f) => f.labels.some((l) => l.label === INSULT));
+    const categories: CategoryScore[] = [
+      { id: 'persuasion', score: densityScore(density(persuasion)), flagged: persuasion },
+      { id: 'loaded_language', score: densityScore(density(loaded)), flagged: loaded },
+      { id: 'insult', score: densityScore(density(insult)), flagged: insult },
+    ];
+    const headlineIndex = units.findIndex((u) => u.labels.includes(CLICKBAIT));
+    if (headlineIndex >= 0) {
+      const score = scores[headlineIndex][LABEL_INDEX[CLICKBAIT]];
+      const threshold = thresholdFor(this.manifest, CLICKBAIT, language);
+      categories.push({ id: 'clickbait', score: Math.round(100 * score), flagged: score >= threshold ? 1 : 0 });
+    }
+    return categories;
+  }
+}
+
+/** Share of flagged sentences -> 0-100; a page where 40% or more of sentences are flagged scores 100. */
+export function densityScore(share: number): number {
+  return Math.round(100 * Math.min(1, share / 0.4));
+}
+
+function topEvidence(unit: Unit, weights: number[]): Evidence[] {
+  const { tokens } = unit.features;
+  const offset = unit.sentence.start;
+  return weights
+    .map((weight, i) => ({ weight, i }))
+    .filter((w) => w.weight > 0.05 && /[\p{L}\p{N}]/u.test(tokens[w.i].raw))
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, MAX_EVIDENCE)
+    .map(({ weight, i }) => ({ text: tokens[i].raw, start: offset + tokens[i].start, end: offset + tokens[i].end, weight: Math.round(weight * 1000) / 1000 }));
+}

@@ -1,0 +1,147 @@
+// The one place features are made, for training (scripts/train.ts) and inference (browser,
+// Node): hashed word uni/bigrams, hashed character n-grams inside words, and a few shape cues.
+import { tokenize, type Token } from './text';
+
+export interface FeatureConfig {
+  /** log2 of the number of hash buckets (embedding rows). */
+  hashBits: number;
+  charMin: number;
+  charMax: number;
+  /** Features kept per text; the rest are dropped so cost stays bounded. */
+  maxFeatures: number;
+}
+
+export const DEFAULT_FEATURES: FeatureConfig = { hashBits: 18, charMin: 3, charMax: 5, maxFeatures: 1024 };
+
+/** Hashed features of one text, plus which token each came from (for leave-one-word-out). */
+export interface TextFeatures {
+  tokens: Token[];
+  ids: Int32Array;
+  /** Token index a feature belongs to, -1 for whole-text cues. */
+  ownerA: Int32Array;
+  /** Second owner for bigrams, else -1. */
+  ownerB: Int32Array;
+  /** Which bag (Slot) each feature is pooled in. */
+  slots: Uint8Array;
+}
+
+/**
+ * Features are pooled in separate bags so that the ~200 character n-grams of a sentence do not
+ * drown its ~25 words: each text bag is averaged, cues are summed.
+ */
+export const Slot = { Word: 0, Bigram: 1, Char: 2, Cue: 3 } as const;
+export type Slot = (typeof Slot)[keyof typeof Slot];
+export const SLOT_COUNT = 4;
+/** Slots whose bag is averaged; the others are summed. */
+export const MEAN_SLOTS: readonly Slot[] = [Slot.Word, Slot.Bigram, Slot.Char];
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+// A different starting state per feature kind keeps "the" the word and "the" the trigram apart.
+const SEED_WORD = fnvString(FNV_OFFSET, 'w\u0000');
+const SEED_BIGRAM = fnvString(FNV_OFFSET, 'b\u0000');
+const SEED_CHAR = fnvString(FNV_OFFSET, 'c\u0000');
+const SEED_SHAPE = fnvString(FNV_OFFSET, 's\u0000');
+
+function fnvString(state: number, text: string): number {
+  let h = state;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+function finish(h: number): number {
+  // Final avalanche (murmur3 fmix32) so low bits are usable as bucket indices.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+class FeatureSink {
+  ids: number[] = [];
+  ownerA: number[] = [];
+  ownerB: number[] = [];
+  slots: number[] = [];
+  constructor(private readonly mask: number, private readonly limit: number) {}
+  get full(): boolean {
+    return this.ids.length >= this.limit;
+  }
+  add(slot: Slot, hash: number, a: number, b = -1): void {
+    if (this.full) return;
+    this.slots.push(slot);
+    this.ids.push(finish(hash) & this.mask);
+    this.ownerA.push(a);
+    this.ownerB.push(b);
+  }
+}
+
+function addCharNgrams(sink: FeatureSink, word: string, tokenIndex: number, config: FeatureConfig): void {
+  const padded = `<${word}>`;
+  for (let start = 0; start < padded.length && !sink.full; start++) {
+    let h = SEED_CHAR;
+    for (let n = 1; n <= config.charMax && start + n <= padded.length; n++) {
+      h = Math.imul(h ^ padded.charCodeAt(start + n - 1), FNV_PRIME);
+      // The whole padded word is already the unigram feature.
+      if (n >= config.charMin && !(start === 0 && n === padded.length)) sink.add(Slot.Char, h, tokenIndex);
+    }
+  }
+}
+
+const UPPER_WORD = /^\p{Lu}[\p{Lu}\p{N}'’-]+$/u;
+const STARTS_WITH_DIGIT = /^\p{N}/u;
+
+function shapeCues(tokens: Token[]): string[] {
+  const cues = [`len:${Math.min(7, Math.floor(Math.log2(tokens.length + 1)))}`];
+  if (tokens.length > 0 && STARTS_WITH_DIGIT.test(tokens[0].raw)) cues.push('starts-with-number');
+  return cues;
+}
+
+/** Features of a text; `tokens` lets callers reuse a tokenisation they already have. */
+export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FEATURES, tokens = tokenize(text)): TextFeatures {
+  const sink = new FeatureSink((1 << config.hashBits) - 1, config.maxFeatures);
+  for (const cue of shapeCues(tokens)) sink.add(Slot.Cue, fnvString(SEED_SHAPE, cue), -1);
+  for (let i = 0; i < tokens.length && !sink.full; i++) {
+    const word = fnvString(SEED_WORD, tokens[i].norm);
+    sink.add(Slot.Word, word, i);
+    if (UPPER_WORD.test(tokens[i].raw)) sink.add(Slot.Cue, fnvString(SEED_SHAPE, 'caps'), i);
+    if (i + 1 < tokens.length) sink.add(Slot.Bigram, fnvString(fnvString(SEED_BIGRAM, tokens[i].norm), `\u0000${tokens[i + 1].norm}`), i, i + 1);
+    addCharNgrams(sink, tokens[i].norm, i, config);
+  }
+  return {
+    tokens,
+    ids: Int32Array.from(sink.ids),
+    ownerA: Int32Array.from(sink.ownerA),
+    ownerB: Int32Array.from(sink.ownerB),
+    slots: Uint8Array.from(sink.slots),
+  };
+}
+
+/** The features of the text with every feature owned by token `tokenIndex` removed. */
+export function withoutToken(features: TextFeatures, tokenIndex: number): TextFeatures {
+  const keep = (_: unknown, i: number) => features.ownerA[i] !== tokenIndex && features.ownerB[i] !== tokenIndex;
+  return {
+    tokens: features.tokens,
+    ids: features.ids.filter(keep),
+    ownerA: features.ownerA.filter(keep),
+    ownerB: features.ownerB.filter(keep),
+    slots: features.slots.filter(keep),
+  };
+}
+
+/**
+ * Pooling weight of each feature: 1/(features in its slot) for averaged slots, 1 for summed
+ * ones. The network's input is sum(weight * embedding) per slot.
+ */
+export function poolingWeights(slots: ArrayLike<number>): Float32Array {
+  const counts = new Array<number>(SLOT_COUNT).fill(0);
+  for (let i = 0; i < slots.length; i++) counts[slots[i]]++;
+  const weights = new Float32Array(slots.length);
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i] as Slot;
+    weights[i] = MEAN_SLOTS.includes(slot) ? 1 / counts[slot] : 1;
+  }
+  return weights;
+}

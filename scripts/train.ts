@@ -1,0 +1,126 @@
+// npm run train [-- --data DIR] [--seed N] [--out DIR]
+// Trains the classifier from ../shared/data and writes model/artifacts/{unspin.onnx,manifest.json}.
+// Same data + same seed -> byte-identical artifacts.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_FEATURES, extractFeatures, type FeatureConfig } from '../model/features';
+import { LABELS, SUPPORTED_LANGUAGES, TECHNIQUES } from '../model/labels';
+import type { ModelManifest } from '../model/manifest';
+import { forwardScores, type NetworkWeights } from '../model/network';
+import { exportOnnx } from '../model/onnx-export';
+import { DatasetLoader, type Example } from './training/datasets';
+import { DataFileError } from './training/jsonl';
+import { parseFlags } from './training/options';
+import { packExamples } from './training/pack';
+import { heldOutReport, tuneThresholds, validationObjective } from './training/report';
+import { Trainer, type TrainOptions } from './training/trainer';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const TRAINING = {
+  features: { ...DEFAULT_FEATURES, hashBits: 17 } satisfies FeatureConfig,
+  options: { seed: 7, dim: 32, hidden: 64, epochs: 3, learningRate: 0.1, slots: 4, initScale: 0.03 } satisfies TrainOptions,
+  splitSeed: 13,
+  /** Loss weight per data set (1 when absent). */
+  sourceWeights: {} as Record<string, number>,
+};
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function scoresOf(weights: NetworkWeights, examples: Example[], features: FeatureConfig): Float32Array[] {
+  return examples.map((e) => forwardScores(weights, extractFeatures(e.text, features)));
+}
+
+function main(): void {
+  const { flags } = parseFlags(process.argv.slice(2));
+  const dataDir = resolve(typeof flags.data === 'string' ? flags.data : join(ROOT, '..', 'shared', 'data'));
+  const outDir = resolve(typeof flags.out === 'string' ? flags.out : join(ROOT, 'model', 'artifacts'));
+  const seed = typeof flags.seed === 'string' ? Number(flags.seed) : TRAINING.options.seed;
+  const { features } = TRAINING;
+  const options = { ...TRAINING.options, seed };
+  const started = performance.now();
+
+  const loader = new DatasetLoader(dataDir, TRAINING.splitSeed);
+  const examples = loader.loadAll();
+  for (const r of loader.reports) {
+    const skipped = Object.entries(r.skipped).map(([why, n]) => `${n} skipped (${why})`).join(', ');
+    log(`data ${r.source}: ${r.examples} examples${skipped ? `, ${skipped}` : ''}`);
+  }
+  const bySplit = (split: string) => examples.filter((e) => e.split === split);
+  const [train, val, test] = [bySplit('train'), bySplit('val'), bySplit('test')];
+  log(`splits: train ${train.length}, val ${val.length}, test ${test.length}`);
+
+  const packed = packExamples(train, features, (e) => TRAINING.sourceWeights[e.source] ?? 1);
+  const packedVal = packExamples(val, features);
+  const trainer = new Trainer(1 << features.hashBits, LABELS.length, options);
+  let best = { objective: -1, epoch: 0, weights: trainer.snapshot() };
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    const loss = trainer.epoch(packed);
+    const objective = validationObjective(val, unpack(trainer.predict(packedVal)));
+    log(`epoch ${epoch}: loss ${loss.toFixed(4)}, validation objective ${objective.toFixed(4)}`);
+    if (objective > best.objective) best = { objective, epoch, weights: trainer.snapshot() };
+  }
+  trainer.restore(best.weights);
+  const weights = trainer.quantized();
+
+  const thresholds = tuneThresholds(val, scoresOf(weights, val, features));
+  const metrics = heldOutReport(test, scoresOf(weights, test, features), thresholds);
+  const onnx = exportOnnx(weights, 'Unspin multi-task persuasion/loaded-language/clickbait classifier');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'unspin.onnx'), onnx);
+  const modelSha256 = sha256(onnx);
+  const manifest: ModelManifest = {
+    format: 1,
+    name: 'unspin-classifier',
+    version: modelSha256.slice(0, 12),
+    modelFile: 'unspin.onnx',
+    modelSha256,
+    modelBytes: onnx.length,
+    labels: [...LABELS],
+    techniques: TECHNIQUES.map(([name, coarse]) => ({ name, coarse })),
+    thresholds: thresholds.global,
+    languageThresholds: thresholds.byLanguage,
+    features,
+    network: weights.shape,
+    languages: [...SUPPORTED_LANGUAGES],
+    training: {
+      seed,
+      options,
+      splitSeed: TRAINING.splitSeed,
+      sourceWeights: TRAINING.sourceWeights,
+      bestEpoch: best.epoch,
+      validationObjective: Math.round(best.objective * 10000) / 10000,
+      splits: { train: train.length, val: val.length, test: test.length },
+      sources: loader.reports.map((r) => ({ source: r.source, examples: r.examples, skipped: r.skipped })),
+      data: [...loader.rowsRead].map(([file, rows]) => ({ file: relative(dataDir, file), sha256: sha256(readFileSync(file)), rows })),
+    },
+    metrics: { split: 'test (held-out articles/groups; see model/README.md)', ...metrics },
+  };
+  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  log(`wrote ${relative(ROOT, outDir)}/unspin.onnx (${onnx.length} bytes) and manifest.json in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  log(JSON.stringify({ any_ptc: metrics.any_technique.ptc.f1, techniques_micro: metrics.techniques.semeval_all.micro.f1, babe: metrics.loaded_language.babe.f1, clickbait: metrics.clickbait }));
+}
+
+function unpack(flat: Float32Array): Float32Array[] {
+  const rows: Float32Array[] = [];
+  for (let i = 0; i < flat.length; i += LABELS.length) rows.push(flat.subarray(i, i + LABELS.length));
+  return rows;
+}
+
+try {
+  main();
+} catch (error) {
+  if (error instanceof DataFileError) {
+    log(`error: ${error.message}`);
+    process.exit(2);
+  }
+  throw error;
+}

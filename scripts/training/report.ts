@@ -1,0 +1,144 @@
+// Held-out metrics of a trained model, per label, per language and per data set: what goes
+// into the manifest and the model card.
+import { ANY_TECHNIQUE, CLICKBAIT, INSULT, LABELS, LABEL_INDEX, LOADED, TECHNIQUE_NAMES, type Label } from '../../model/labels';
+import { addCounts, bestF1Threshold, countBinary, metricsOf, type BinaryCounts, type BinaryMetrics } from '../../model/metrics';
+import type { Example } from './datasets';
+
+export type ScoreTable = Float32Array[];
+
+/** Which validation examples tune a label's threshold: the product's own register where we have it. */
+export function tuningFilter(label: Label): (e: Example) => boolean {
+  if (label === LOADED) return (e) => e.source === 'babe';
+  if (label === INSULT) return (e) => e.source === 'davidson';
+  return () => true;
+}
+
+function column(examples: Example[], scores: ScoreTable, label: Label, keep: (e: Example) => boolean): { s: number[]; g: number[] } {
+  const index = LABEL_INDEX[label];
+  const s: number[] = [];
+  const g: number[] = [];
+  examples.forEach((e, i) => {
+    if (e.targets[index] < 0 || !keep(e)) return;
+    s.push(scores[i][index]);
+    g.push(e.targets[index]);
+  });
+  return { s, g };
+}
+
+/** Minimum validation positives for a language to get its own threshold. */
+const MIN_POSITIVES_PER_LANGUAGE = 30;
+
+export interface Thresholds {
+  global: Record<Label, number>;
+  byLanguage: Record<string, Partial<Record<Label, number>>>;
+}
+
+export function tuneThresholds(val: Example[], scores: ScoreTable): Thresholds {
+  const global = {} as Record<Label, number>;
+  const byLanguage: Record<string, Partial<Record<Label, number>>> = {};
+  const languages = [...new Set(val.map((e) => e.lang))].sort();
+  for (const label of LABELS) {
+    const filter = tuningFilter(label);
+    const all = column(val, scores, label, filter);
+    // A label with no validation positives never fires by accident.
+    global[label] = round(bestF1Threshold(all.s, all.g, 0.99).threshold);
+    for (const lang of languages) {
+      const own = column(val, scores, label, (e) => filter(e) && e.lang === lang);
+      if (own.g.filter((g) => g === 1).length < MIN_POSITIVES_PER_LANGUAGE) continue;
+      (byLanguage[lang] ??= {})[label] = round(bestF1Threshold(own.s, own.g, global[label]).threshold);
+    }
+  }
+  return { global, byLanguage };
+}
+
+function round(x: number): number {
+  return Math.round(Math.min(0.999, Math.max(0.001, x)) * 10000) / 10000;
+}
+
+function thresholdOf(t: Thresholds, label: Label, lang: string): number {
+  return t.byLanguage[lang]?.[label] ?? t.global[label];
+}
+
+function counts(examples: Example[], scores: ScoreTable, label: Label, t: Thresholds, keep: (e: Example) => boolean): BinaryCounts {
+  const index = LABEL_INDEX[label];
+  const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  examples.forEach((e, i) => {
+    if (e.targets[index] < 0 || !keep(e)) return;
+    const predicted = scores[i][index] >= thresholdOf(t, label, e.lang);
+    if (e.targets[index] === 1) predicted ? c.tp++ : c.fn++;
+    else predicted ? c.fp++ : c.tn++;
+  });
+  return c;
+}
+
+function rounded(m: BinaryMetrics): BinaryMetrics {
+  const r = (x: number) => Math.round(x * 1000) / 1000;
+  return { precision: r(m.precision), recall: r(m.recall), f1: r(m.f1), accuracy: r(m.accuracy), support: m.support, n: m.n };
+}
+
+export interface TechniqueReport {
+  micro: BinaryMetrics;
+  macroF1: number;
+  perLabel: Record<string, BinaryMetrics>;
+}
+
+function techniqueReport(examples: Example[], scores: ScoreTable, t: Thresholds, keep: (e: Example) => boolean): TechniqueReport {
+  let total: BinaryCounts = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  const perLabel: Record<string, BinaryMetrics> = {};
+  let macro = 0;
+  for (const name of TECHNIQUE_NAMES) {
+    const c = counts(examples, scores, name, t, keep);
+    total = addCounts(total, c);
+    perLabel[name] = rounded(metricsOf(c));
+    macro += metricsOf(c).f1;
+  }
+  return { micro: rounded(metricsOf(total)), macroF1: Math.round((macro / TECHNIQUE_NAMES.length) * 1000) / 1000, perLabel };
+}
+
+/** The figures the targets and the model card speak of, on the given (test) examples. */
+export function heldOutReport(examples: Example[], scores: ScoreTable, t: Thresholds) {
+  const binary = (label: Label, keep: (e: Example) => boolean) => rounded(metricsOf(counts(examples, scores, label, t, keep)));
+  const semeval = (lang?: string) => (e: Example) => e.source === 'semeval2023' && (!lang || e.lang === lang);
+  const languages = ['en', 'fr', 'de', 'it', 'pl', 'ru'];
+  return {
+    any_technique: {
+      ptc: binary(ANY_TECHNIQUE, (e) => e.source === 'ptc'),
+      ptc_and_semeval_en: binary(ANY_TECHNIQUE, (e) => e.source === 'ptc' || semeval('en')(e)),
+      memes: binary(ANY_TECHNIQUE, (e) => e.source === 'memes'),
+      ...Object.fromEntries(languages.map((l) => [`semeval_${l}`, binary(ANY_TECHNIQUE, semeval(l))])),
+    },
+    techniques: {
+      semeval_all: techniqueReport(examples, scores, t, semeval()),
+      ...Object.fromEntries(languages.map((l) => [`semeval_${l}`, techniqueReport(examples, scores, t, semeval(l))])),
+      ptc_and_semeval_en: techniqueReport(examples, scores, t, (e) => e.source === 'ptc' || semeval('en')(e)),
+    },
+    loaded_language: {
+      babe: binary(LOADED, (e) => e.source === 'babe'),
+      wikinpov: binary(LOADED, (e) => e.source === 'wikinpov'),
+      wnc: binary(LOADED, (e) => e.source === 'wnc'),
+    },
+    clickbait: { en: binary(CLICKBAIT, (e) => e.lang === 'en'), es: binary(CLICKBAIT, (e) => e.lang === 'es') },
+    insult: { davidson: binary(INSULT, (e) => e.source === 'davidson') },
+  };
+}
+
+/** One number to pick the best epoch with: the mean of the tuned validation F1s the targets name. */
+export function validationObjective(val: Example[], scores: ScoreTable): number {
+  const f1 = (label: Label, keep: (e: Example) => boolean) => {
+    const c = column(val, scores, label, keep);
+    return bestF1Threshold(c.s, c.g).f1;
+  };
+  let techniqueCounts: BinaryCounts = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  for (const name of TECHNIQUE_NAMES) {
+    const c = column(val, scores, name, (e) => e.source === 'semeval2023');
+    techniqueCounts = addCounts(techniqueCounts, countBinary(c.s, c.g, bestF1Threshold(c.s, c.g, 0.99).threshold));
+  }
+  const parts = [
+    f1(ANY_TECHNIQUE, (e) => e.source === 'ptc'),
+    metricsOf(techniqueCounts).f1,
+    f1(LOADED, (e) => e.source === 'babe'),
+    f1(CLICKBAIT, (e) => e.lang === 'en'),
+    f1(CLICKBAIT, (e) => e.lang === 'es'),
+  ];
+  return parts.reduce((a, b) => a + b, 0) / parts.length;
+}
