@@ -1,4 +1,5 @@
 // Text in, PageAnalysis out: sentences -> features -> scores -> findings with evidence.
+import { calibrate, logit } from './calibration';
 import { extractFeatures, withoutToken, type TextFeatures } from './features';
 import { detectLanguage, type LanguageGuess } from './language';
 import { ANY_TECHNIQUE, CLICKBAIT, COARSE_OF, INSULT, LABELS, LABEL_INDEX, LOADED, isTechnique, type Label } from './labels';
@@ -29,11 +30,6 @@ const POST_CLICKBAIT_MAX_CHARS = 280;
 /** Labels that can flag a body sentence; clickbait only applies to headlines and teasers. */
 const SENTENCE_LABELS: readonly Label[] = LABELS.filter((l) => l !== CLICKBAIT);
 
-function logit(p: number): number {
-  const q = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
-  return Math.log(q / (1 - q));
-}
-
 function kindOf(label: Label): FindingKind {
   if (label === LOADED) return 'loaded_language';
   if (label === CLICKBAIT) return 'clickbait';
@@ -55,9 +51,15 @@ interface Unit {
 export class Analyzer {
   constructor(private readonly scorer: TextScorer, readonly manifest: ModelManifest) {}
 
-  /** Scores of arbitrary texts, one probability array (LABELS order) per text. */
+  /** Calibrated scores of arbitrary texts, one probability array (LABELS order) per text. */
   async scoreTexts(texts: string[]): Promise<Float32Array[]> {
-    return this.scorer.score(texts.map((t) => extractFeatures(t, this.manifest.features)));
+    return this.score(texts.map((t) => extractFeatures(t, this.manifest.features)));
+  }
+
+  private async score(batch: NetworkInput[]): Promise<Float32Array[]> {
+    const raw = await this.scorer.score(batch);
+    const calibration = LABELS.map((label) => this.manifest.calibration[label]);
+    return raw.map((scores) => scores.map((p, i) => calibrate(p, calibration[i])));
   }
 
   async analyze(input: AnalysisInput): Promise<PageAnalysis> {
@@ -68,7 +70,7 @@ export class Analyzer {
     const base = this.emptyAnalysis(language, all.length, all.length > sentences.length);
     if (!language.supported) return base;
     const units = this.unitsOf(input, sentences);
-    const scores = await this.scorer.score(units.map((u) => u.features));
+    const scores = await this.score(units.map((u) => u.features));
     const findings: Finding[] = [];
     const flagged: { unit: Unit; labels: LabelScore[]; index: number }[] = [];
     units.forEach((unit, index) => {
@@ -136,7 +138,7 @@ export class Analyzer {
   private async evidenceFor(items: { unit: Unit; label: Label; scores: Float32Array }[]): Promise<Evidence[][]> {
     const batch: NetworkInput[] = [];
     for (const { unit } of items) for (let t = 0; t < unit.features.tokens.length; t++) batch.push(withoutToken(unit.features, t));
-    const variants = batch.length > 0 ? await this.scorer.score(batch) : [];
+    const variants = batch.length > 0 ? await this.score(batch) : [];
     let next = 0;
     return items.map(({ unit, label, scores }) => {
       const index = LABEL_INDEX[label];

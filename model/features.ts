@@ -61,20 +61,27 @@ function finish(h: number): number {
 }
 
 class FeatureSink {
-  ids: number[] = [];
-  ownerA: number[] = [];
-  ownerB: number[] = [];
-  slots: number[] = [];
-  constructor(private readonly mask: number, private readonly limit: number) {}
+  readonly ids: Int32Array;
+  readonly ownerA: Int32Array;
+  readonly ownerB: Int32Array;
+  readonly slots: Uint8Array;
+  length = 0;
+  constructor(private readonly mask: number, private readonly limit: number) {
+    this.ids = new Int32Array(limit);
+    this.ownerA = new Int32Array(limit);
+    this.ownerB = new Int32Array(limit);
+    this.slots = new Uint8Array(limit);
+  }
   get full(): boolean {
-    return this.ids.length >= this.limit;
+    return this.length >= this.limit;
   }
   add(slot: Slot, hash: number, a: number, b = -1): void {
-    if (this.full) return;
-    this.slots.push(slot);
-    this.ids.push(finish(hash) & this.mask);
-    this.ownerA.push(a);
-    this.ownerB.push(b);
+    if (this.length >= this.limit) return;
+    const i = this.length++;
+    this.slots[i] = slot;
+    this.ids[i] = finish(hash) & this.mask;
+    this.ownerA[i] = a;
+    this.ownerB[i] = b;
   }
 }
 
@@ -110,13 +117,8 @@ export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FE
     if (i + 1 < tokens.length) sink.add(Slot.Bigram, fnvString(fnvString(SEED_BIGRAM, tokens[i].norm), `\u0000${tokens[i + 1].norm}`), i, i + 1);
     addCharNgrams(sink, tokens[i].norm, i, config);
   }
-  return {
-    tokens,
-    ids: Int32Array.from(sink.ids),
-    ownerA: Int32Array.from(sink.ownerA),
-    ownerB: Int32Array.from(sink.ownerB),
-    slots: Uint8Array.from(sink.slots),
-  };
+  const n = sink.length;
+  return { tokens, ids: sink.ids.slice(0, n), ownerA: sink.ownerA.slice(0, n), ownerB: sink.ownerB.slice(0, n), slots: sink.slots.slice(0, n) };
 }
 
 /** The features of the text with every feature owned by token `tokenIndex` removed. */

@@ -1,5 +1,6 @@
 // The model manifest (model/artifacts/manifest.json): everything needed besides the ONNX
 // weights to turn scores into findings, plus how the model was made and how well it does.
+import type { Platt } from './calibration';
 import type { FeatureConfig } from './features';
 import { LABELS, TECHNIQUES, type Coarse, type Label } from './labels';
 import type { NetworkShape } from './network';
@@ -20,7 +21,9 @@ export interface ModelManifest {
   modelBytes: number;
   labels: Label[];
   techniques: { name: string; coarse: Coarse }[];
-  /** Decision threshold per label on the sigmoid score, tuned on the validation split. */
+  /** Platt scaling per label, applied to the network's raw scores before anything else. */
+  calibration: Record<Label, Platt>;
+  /** Decision threshold per label on the calibrated score, tuned on the validation split. */
   thresholds: Record<Label, number>;
   /** Per-language overrides where the validation split had enough positives. */
   languageThresholds: Record<string, Partial<Record<Label, number>>>;
@@ -42,6 +45,8 @@ export function validateManifest(value: unknown): ModelManifest {
   for (const label of LABELS) {
     const t = manifest.thresholds?.[label];
     if (typeof t !== 'number' || !(t > 0 && t < 1)) throw new ManifestError(`model manifest: bad threshold for ${label}`);
+    const c = manifest.calibration?.[label];
+    if (!c || !Number.isFinite(c.a) || !Number.isFinite(c.b)) throw new ManifestError(`model manifest: bad calibration for ${label}`);
   }
   if (manifest.network.outputs !== LABELS.length) throw new ManifestError('model manifest: network outputs differ from labels');
   return manifest;

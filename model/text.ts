@@ -32,8 +32,12 @@ export function toWellFormed(text: string): string {
   return text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 /** Canonical form of one token for feature hashing. */
 export function normalizeToken(raw: string): string {
+  // Printable ASCII is already NFKC and has no format characters: skip the costly steps.
+  if (ASCII.test(raw)) return raw.toLowerCase();
   return raw.normalize('NFKC').replace(FORMAT_CHARS, '').toLowerCase();
 }
 

@@ -14,7 +14,8 @@ import { DatasetLoader, type Example } from './training/datasets';
 import { DataFileError } from './training/jsonl';
 import { parseFlags } from './training/options';
 import { packExamples } from './training/pack';
-import { heldOutReport, tuneThresholds, validationObjective } from './training/report';
+import { applyCalibration, calibrationReport, fitCalibration, heldOutReport, tuneThresholds, validationObjective } from './training/report';
+import { updateModelCard } from './training/model-card';
 import { Trainer, type TrainOptions } from './training/trainer';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,8 +72,12 @@ function main(): void {
   trainer.restore(best.weights);
   const weights = trainer.quantized();
 
-  const thresholds = tuneThresholds(val, scoresOf(weights, val, features));
-  const metrics = heldOutReport(test, scoresOf(weights, test, features), thresholds);
+  const rawVal = scoresOf(weights, val, features);
+  const rawTest = scoresOf(weights, test, features);
+  const calibration = fitCalibration(val, rawVal);
+  const [calibratedVal, calibratedTest] = [rawVal, rawTest].map((table) => applyCalibration(table, calibration));
+  const thresholds = tuneThresholds(val, calibratedVal);
+  const metrics = { ...heldOutReport(test, calibratedTest, thresholds), calibration_error: calibrationReport(test, rawTest, calibratedTest) };
   const onnx = exportOnnx(weights, 'Unspin multi-task persuasion/loaded-language/clickbait classifier');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'unspin.onnx'), onnx);
@@ -86,6 +91,7 @@ function main(): void {
     modelBytes: onnx.length,
     labels: [...LABELS],
     techniques: TECHNIQUES.map(([name, coarse]) => ({ name, coarse })),
+    calibration,
     thresholds: thresholds.global,
     languageThresholds: thresholds.byLanguage,
     features,
@@ -105,6 +111,8 @@ function main(): void {
     metrics: { split: 'test (held-out articles/groups; see model/README.md)', ...metrics },
   };
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  // Only the committed model's figures belong in the model card.
+  if (outDir === join(ROOT, 'model', 'artifacts')) updateModelCard(join(ROOT, 'model', 'README.md'), manifest);
   log(`wrote ${relative(ROOT, outDir)}/unspin.onnx (${onnx.length} bytes) and manifest.json in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   log(JSON.stringify({ any_ptc: metrics.any_technique.ptc.f1, techniques_micro: metrics.techniques.semeval_all.micro.f1, babe: metrics.loaded_language.babe.f1, clickbait: metrics.clickbait }));
 }

@@ -1,5 +1,6 @@
 // Held-out metrics of a trained model, per label, per language and per data set: what goes
 // into the manifest and the model card.
+import { calibrate, expectedCalibrationError, fitPlatt, type Platt } from '../../model/calibration';
 import { ANY_TECHNIQUE, CLICKBAIT, INSULT, LABELS, LABEL_INDEX, LOADED, TECHNIQUE_NAMES, type Label } from '../../model/labels';
 import { addCounts, bestF1Threshold, countBinary, metricsOf, type BinaryCounts, type BinaryMetrics } from '../../model/metrics';
 import type { Example } from './datasets';
@@ -141,4 +142,30 @@ export function validationObjective(val: Example[], scores: ScoreTable): number 
     f1(CLICKBAIT, (e) => e.lang === 'es'),
   ];
   return parts.reduce((a, b) => a + b, 0) / parts.length;
+}
+
+export function fitCalibration(val: Example[], raw: ScoreTable): Record<Label, Platt> {
+  const calibration = {} as Record<Label, Platt>;
+  for (const label of LABELS) {
+    const { s, g } = column(val, raw, label, tuningFilter(label));
+    calibration[label] = fitPlatt(s, g);
+  }
+  return calibration;
+}
+
+export function applyCalibration(raw: ScoreTable, calibration: Record<Label, Platt>): ScoreTable {
+  const platts = LABELS.map((l) => calibration[l]);
+  return raw.map((row) => row.map((p, i) => calibrate(p, platts[i])));
+}
+
+/** Expected calibration error on the test split before and after Platt scaling, for the sentence heads. */
+export function calibrationReport(test: Example[], raw: ScoreTable, calibrated: ScoreTable) {
+  const r3 = (x: number) => Math.round(x * 1000) / 1000;
+  return Object.fromEntries(
+    ([ANY_TECHNIQUE, LOADED, CLICKBAIT, INSULT] as Label[]).map((label) => {
+      const before = column(test, raw, label, tuningFilter(label));
+      const after = column(test, calibrated, label, tuningFilter(label));
+      return [label, { raw: r3(expectedCalibrationError(before.s, before.g)), calibrated: r3(expectedCalibrationError(after.s, after.g)) }];
+    }),
+  );
 }

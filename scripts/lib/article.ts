@@ -1,0 +1,41 @@
+// Saved page -> article text, for `scan`: @mozilla/readability on a linkedom DOM, with each
+// block on its own paragraph so sentences never run across blocks.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+
+export interface ExtractedArticle {
+  title: string;
+  text: string;
+  /** The page's own address (canonical link or og:url), when it states one. */
+  url?: string;
+  /** 'readability' when an article was found, 'blocks' for the page's visible text blocks. */
+  method: 'readability' | 'blocks';
+}
+
+const BLOCKS = 'h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,figcaption,td,th,dd,dt';
+const SKIP = 'script,style,noscript,template,svg,nav,footer,header,aside,form';
+
+function blockTexts(root: ParentNode): string[] {
+  const texts: string[] = [];
+  for (const element of Array.from(root.querySelectorAll(BLOCKS))) {
+    // Nested blocks (a <p> inside an <li>) are read once, at the innermost level.
+    if (element.querySelector(BLOCKS)) continue;
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text) texts.push(text);
+  }
+  return texts;
+}
+
+export function extractArticle(html: string): ExtractedArticle {
+  const { document } = parseHTML(html);
+  const url = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? document.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? undefined;
+  const pageTitle = (document.querySelector('title')?.textContent ?? '').trim();
+  // Readability mutates the document it is given: hand it a copy.
+  const article = new Readability(parseHTML(html).document as unknown as Document).parse();
+  if (article?.content) {
+    const texts = blockTexts(parseHTML(`<html><body>${article.content}</body></html>`).document.body);
+    if (texts.length > 0) return { title: (article.title ?? pageTitle).trim(), text: texts.join('\n\n'), url: url || undefined, method: 'readability' };
+  }
+  for (const element of Array.from(document.querySelectorAll(SKIP))) element.remove();
+  return { title: pageTitle, text: blockTexts(document.body ?? document).join('\n\n'), url: url || undefined, method: 'blocks' };
+}

@@ -1,0 +1,69 @@
+// npm run -s scan -- FILE.(html|txt) [--json]
+// Analyses a saved article with the same analysis core as the extension.
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { PageAnalysis } from '../model/types';
+import { extractArticle } from './lib/article';
+import { loadNodeAnalyzer } from './lib/node-model';
+import { parseFlags } from './training/options';
+
+class UsageError extends Error {}
+
+/** Input files larger than this are refused rather than read into memory. */
+const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+
+function readInput(file: string): { title?: string; text: string; url?: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (bytes.length > MAX_INPUT_BYTES) throw new UsageError(`${file}: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
+  const content = bytes.toString('utf8');
+  const ext = extname(file).toLowerCase();
+  if (ext === '.html' || ext === '.htm') {
+    const article = extractArticle(content);
+    return { title: article.title || undefined, text: article.text, url: article.url };
+  }
+  return { text: content };
+}
+
+function printReport(file: string, analysis: PageAnalysis, title?: string): void {
+  const lines = [`${file}${title ? ` — ${title}` : ''}`];
+  if (!analysis.supported) {
+    lines.push(`language ${analysis.language.code}: not supported by the model, nothing scored`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return;
+  }
+  lines.push(`risk ${analysis.risk}/100 (${analysis.level}) · language ${analysis.language.code} · ${analysis.sentenceCount} sentences${analysis.truncated ? ' (truncated)' : ''}`);
+  for (const c of analysis.categories) lines.push(`  ${c.id.padEnd(16)} ${String(c.score).padStart(3)}/100  ${c.flagged} flagged`);
+  lines.push('', `${analysis.findings.length} flagged passage(s):`);
+  for (const f of analysis.findings) {
+    const labels = f.labels.map((l) => `${l.label} ${l.score.toFixed(2)}`).join(', ');
+    lines.push(`- [${f.sentence.start}-${f.sentence.end}]${f.isHeadline ? ' (headline)' : ''} ${labels}`);
+    lines.push(`  "${f.sentence.text}"`);
+    if (f.evidence.length > 0) lines.push(`  evidence: ${f.evidence.map((e) => `"${e.text}" [${e.start}-${e.end}]`).join(', ')}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  const { flags, positional } = parseFlags(process.argv.slice(2));
+  if (positional.length !== 1) throw new UsageError('give exactly one FILE.html or FILE.txt');
+  const file = positional[0];
+  const input = readInput(file);
+  const analyzer = await loadNodeAnalyzer();
+  const analysis = await analyzer.analyze({ text: input.text, title: input.title, kind: 'article' });
+  if (flags.json) process.stdout.write(`${JSON.stringify({ file, title: input.title ?? null, url: input.url ?? null, ...analysis })}\n`);
+  else printReport(file, analysis, input.title);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`usage: scan FILE.(html|txt) [--json]\nerror: ${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`scan failed: ${(error as Error).stack ?? error}\n`);
+  process.exit(1);
+});
