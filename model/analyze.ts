@@ -25,6 +25,8 @@ export interface AnalysisInput {
 /** A page with more sentences than this is analysed up to here (5 MB of text is ~50k sentences). */
 export const MAX_SENTENCES = 20_000;
 const MAX_EVIDENCE = 4;
+/** Evidence costs one extra scored row per word: only the strongest findings of a huge page get it. */
+export const MAX_EXPLAINED_FINDINGS = 500;
 const POST_CLICKBAIT_MAX_CHARS = 280;
 
 /** Labels that can flag a body sentence; clickbait only applies to headlines and teasers. */
@@ -77,9 +79,15 @@ export class Analyzer {
       const labels = this.flaggedLabels(unit, scores[index], language.code);
       if (labels.length > 0) flagged.push({ unit, labels, index });
     });
-    const evidence = await this.evidenceFor(flagged.map((f) => ({ unit: f.unit, label: f.labels[0].label, scores: scores[f.index] })));
-    flagged.forEach((f, i) => findings.push(this.findingOf(f.unit, f.labels, evidence[i])));
+    for (const f of flagged) findings.push(this.findingOf(f.unit, f.labels));
     findings.sort((a, b) => b.severity - a.severity || a.sentence.start - b.sentence.start);
+    const explained = findings.slice(0, MAX_EXPLAINED_FINDINGS);
+    const unitOf = new Map(flagged.map((f) => [this.findingId(f.unit), f]));
+    const evidence = await this.evidenceFor(explained.map((finding) => {
+      const f = unitOf.get(finding.id)!;
+      return { unit: f.unit, label: finding.label, scores: scores[f.index] };
+    }));
+    explained.forEach((finding, i) => (finding.evidence = evidence[i]));
     const categories = this.categoriesOf(units, scores, findings, language.code);
     const { risk, level } = riskOf(categories);
     return { ...base, risk, level, categories, findings };
@@ -148,11 +156,15 @@ export class Analyzer {
     });
   }
 
-  private findingOf(unit: Unit, labels: LabelScore[], evidence: Evidence[]): Finding {
+  private findingId(unit: Unit): string {
+    return unit.isHeadline ? 'headline' : `s${unit.sentence.start}-${unit.sentence.end}`;
+  }
+
+  private findingOf(unit: Unit, labels: LabelScore[]): Finding {
     const top = labels[0];
     const { start, end, text } = unit.sentence;
     return {
-      id: unit.isHeadline ? 'headline' : `s${start}-${end}`,
+      id: this.findingId(unit),
       kind: kindOf(top.label),
       label: top.label,
       score: top.score,
@@ -160,7 +172,7 @@ export class Analyzer {
       labels,
       sentence: { start, end, text },
       isHeadline: unit.isHeadline,
-      evidence,
+      evidence: [],
     };
   }
 

@@ -66,7 +66,7 @@ class FeatureSink {
   readonly ownerB: Int32Array;
   readonly slots: Uint8Array;
   length = 0;
-  constructor(private readonly mask: number, private readonly limit: number) {
+  constructor(readonly mask: number, readonly limit: number) {
     this.ids = new Int32Array(limit);
     this.ownerA = new Int32Array(limit);
     this.ownerB = new Int32Array(limit);
@@ -106,9 +106,24 @@ function shapeCues(tokens: Token[]): string[] {
   return cues;
 }
 
+/** The bucket of a normalised word's unigram feature (e.g. to seed it with a pretrained vector). */
+export function wordBucket(norm: string, config: FeatureConfig = DEFAULT_FEATURES): number {
+  return finish(fnvString(SEED_WORD, norm)) & ((1 << config.hashBits) - 1);
+}
+
+// One scratch buffer reused by every call (extraction is synchronous): allocating it per
+// sentence made garbage collection a third of a large page's analysis time.
+let scratch = new FeatureSink(0, 0);
+function scratchSink(config: FeatureConfig): FeatureSink {
+  const mask = (1 << config.hashBits) - 1;
+  if (scratch.mask !== mask || scratch.limit !== config.maxFeatures) scratch = new FeatureSink(mask, config.maxFeatures);
+  scratch.length = 0;
+  return scratch;
+}
+
 /** Features of a text; `tokens` lets callers reuse a tokenisation they already have. */
 export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FEATURES, tokens = tokenize(text)): TextFeatures {
-  const sink = new FeatureSink((1 << config.hashBits) - 1, config.maxFeatures);
+  const sink = scratchSink(config);
   for (const cue of shapeCues(tokens)) sink.add(Slot.Cue, fnvString(SEED_SHAPE, cue), -1);
   for (let i = 0; i < tokens.length && !sink.full; i++) {
     const word = fnvString(SEED_WORD, tokens[i].norm);

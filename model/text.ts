@@ -67,6 +67,9 @@ function sentenceSegmenter(locale: string): Intl.Segmenter {
   return segmenter;
 }
 
+/** Intl.Segmenter is fed windows of at most this many characters. */
+const SEGMENT_WINDOW = 8192;
+
 /**
  * Split text into sentences with offsets into `text`. Segments without a letter or digit are
  * dropped; over-long segments are cut at whitespace near MAX_SENTENCE_CHARS.
@@ -74,8 +77,8 @@ function sentenceSegmenter(locale: string): Intl.Segmenter {
 export function segmentSentences(text: string, locale = 'en'): Sentence[] {
   const safe = toWellFormed(text);
   const sentences: Sentence[] = [];
-  for (const part of sentenceSegmenter(locale).segment(safe)) {
-    for (const span of splitLong(part.segment, part.index)) {
+  for (const raw of rawSegments(safe, sentenceSegmenter(locale))) {
+    for (const span of splitLong(safe.slice(raw.start, raw.end), raw.start)) {
       const trimmed = trimSpan(safe, span);
       if (trimmed.end <= trimmed.start) continue;
       const sentenceText = safe.slice(trimmed.start, trimmed.end);
@@ -84,6 +87,29 @@ export function segmentSentences(text: string, locale = 'en'): Sentence[] {
     }
   }
   return sentences;
+}
+
+// V8's segmenter slows down quadratically on very long strings (500 kB took 5 s), so the
+// text is segmented window by window; each window's last, possibly cut, segment is redone.
+function* rawSegments(text: string, segmenter: Intl.Segmenter): Generator<Span> {
+  let start = 0;
+  while (start < text.length) {
+    const end = Math.min(text.length, start + SEGMENT_WINDOW);
+    const window = text.slice(start, end);
+    let last: Span | undefined;
+    for (const part of segmenter.segment(window)) {
+      if (last) yield last;
+      last = { start: start + part.index, end: start + part.index + part.segment.length };
+    }
+    if (!last) break;
+    if (end === text.length || last.start === start) {
+      // The final window, or one whole window with no sentence break: take it as it is.
+      yield last;
+      start = last.end;
+    } else {
+      start = last.start;
+    }
+  }
 }
 
 function splitLong(segment: string, offset: number): Span[] {
