@@ -113,7 +113,9 @@ export class Analyzer {
     const units: Unit[] = sentences.map((sentence) => ({ sentence, features: extractFeatures(sentence.text, config), isHeadline: false, labels: SENTENCE_LABELS }));
     const title = input.title?.trim();
     if (title) {
-      const sentence = { start: 0, end: title.length, text: title };
+      // Offsets point into the title as given, leading spaces included.
+      const start = input.title!.indexOf(title);
+      const sentence = { start, end: start + title.length, text: title };
       units.unshift({ sentence, features: extractFeatures(title, config), isHeadline: true, labels: LABELS });
     } else if (input.kind === 'post' && input.text.length <= POST_CLICKBAIT_MAX_CHARS && units.length > 0) {
       // A teaser post is its own headline.
@@ -130,8 +132,9 @@ export class Analyzer {
       if (score < threshold) continue;
       labels.push({ label, score, threshold, ...(isTechnique(label) ? { coarse: COARSE_OF[label] } : {}) });
     }
-    // "Some technique" alone is a weak explanation: name the likeliest technique beside it.
-    labels.sort((a, b) => severityOf(b.score, b.threshold) - severityOf(a.score, a.threshold) || (a.label === ANY_TECHNIQUE ? 1 : -1));
+    // Calibrated scores are comparable across labels: the likeliest label explains the flag.
+    labels.sort((a, b) => b.score - a.score);
+    // "Some technique" alone is a weak explanation: a named technique goes first when there is one.
     if (labels.length > 0 && labels[0].label === ANY_TECHNIQUE) {
       const specific = labels.find((l) => isTechnique(l.label));
       if (specific) labels.splice(labels.indexOf(specific), 1), labels.unshift(specific);
@@ -177,8 +180,9 @@ export class Analyzer {
   }
 
   private categoriesOf(units: Unit[], scores: Float32Array[], findings: Finding[], language: string): CategoryScore[] {
+    // Body categories measure the body: a headline's flags show as findings but not in the shares.
     const body = units.filter((u) => !u.isHeadline).length;
-    const count = (pred: (f: Finding) => boolean) => findings.filter(pred).length;
+    const count = (pred: (f: Finding) => boolean) => findings.filter((f) => !f.isHeadline && pred(f)).length;
     const density = (n: number) => (body === 0 ? 0 : n / body);
     const persuasion = count((f) => f.labels.some((l) => isTechnique(l.label) || l.label === ANY_TECHNIQUE));
     const loaded = count((f) => f.labels.some((l) => l.label === LOADED));

@@ -134,3 +134,38 @@ export function exportOnnx(weights: NetworkWeights, docString?: string): Uint8Ar
   // protobufjs hands back a Node Buffer in Node; callers get a plain Uint8Array everywhere.
   return new Uint8Array(ModelProto.encode(model).finish());
 }
+
+function initializerBytes(tensors: onnx.ITensorProto[], name: string): Uint8Array {
+  const found = tensors.find((t) => t.name === name);
+  if (!found?.rawData) throw new Error(`ONNX model has no initializer ${name}`);
+  return found.rawData;
+}
+
+function float32Values(bytes: Uint8Array): Float32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Float32Array.from({ length: bytes.byteLength / 4 }, (_, i) => view.getFloat32(i * 4, true));
+}
+
+/** Reads the weights back out of an exported model: lets tests check ONNX Runtime against forwardScores on the committed model. */
+export function importOnnxWeights(bytes: Uint8Array): NetworkWeights {
+  const graph = ModelProto.decode(bytes).graph;
+  if (!graph) throw new Error('ONNX model has no graph');
+  const tensors = graph.initializer ?? [];
+  const embeddingTensor = tensors.find((t) => t.name === 'embedding');
+  const [buckets, dim] = (embeddingTensor?.dims ?? []).map(Number);
+  const pooling = graph.input?.find((i) => i.name === INPUT_POOLING);
+  const slots = Number(pooling?.type?.tensorType?.shape?.dim?.[1]?.dimValue);
+  const hasHidden = tensors.some((t) => t.name === 'w1');
+  const b2 = float32Values(initializerBytes(tensors, 'b2'));
+  const b1 = hasHidden ? float32Values(initializerBytes(tensors, 'b1')) : new Float32Array(0);
+  const embedding = initializerBytes(tensors, 'embedding');
+  return {
+    shape: { buckets, dim, slots, hidden: b1.length, outputs: b2.length },
+    embedding: new Int8Array(embedding.buffer.slice(embedding.byteOffset, embedding.byteOffset + embedding.byteLength)),
+    embeddingScale: float32Values(initializerBytes(tensors, 'embedding_scale'))[0],
+    w1: hasHidden ? float32Values(initializerBytes(tensors, 'w1')) : new Float32Array(0),
+    b1,
+    w2: float32Values(initializerBytes(tensors, 'w2')),
+    b2,
+  };
+}

@@ -102,14 +102,26 @@ function* rawSegments(text: string, segmenter: Intl.Segmenter): Generator<Span> 
       last = { start: start + part.index, end: start + part.index + part.segment.length };
     }
     if (!last) break;
-    if (end === text.length || last.start === start) {
-      // The final window, or one whole window with no sentence break: take it as it is.
+    if (end === text.length) {
       yield last;
-      start = last.end;
-    } else {
-      start = last.start;
+      break;
     }
+    if (last.start > start) {
+      start = last.start;
+      continue;
+    }
+    // A whole window without a sentence break: cut it at a space (or at least between characters).
+    const cut = cutPoint(text, start, end);
+    yield { start, end: cut };
+    start = cut;
   }
+}
+
+/** Where to end a piece of text[start, end): after the last space in its second half, never inside a surrogate pair. */
+function cutPoint(text: string, start: number, end: number): number {
+  const space = text.lastIndexOf(' ', end - 1);
+  if (space > start + (end - start) / 2) return space + 1;
+  return isHighSurrogate(text.charCodeAt(end - 1)) ? end - 1 : end;
 }
 
 function splitLong(segment: string, offset: number): Span[] {
@@ -117,13 +129,7 @@ function splitLong(segment: string, offset: number): Span[] {
   const spans: Span[] = [];
   let start = 0;
   while (start < segment.length) {
-    let end = Math.min(start + MAX_SENTENCE_CHARS, segment.length);
-    if (end < segment.length) {
-      const space = segment.lastIndexOf(' ', end);
-      if (space > start + MAX_SENTENCE_CHARS / 2) end = space + 1;
-      // Never cut a surrogate pair in half.
-      else if (isHighSurrogate(segment.charCodeAt(end - 1))) end -= 1;
-    }
+    const end = start + MAX_SENTENCE_CHARS >= segment.length ? segment.length : cutPoint(segment, start, start + MAX_SENTENCE_CHARS);
     spans.push({ start: offset + start, end: offset + end });
     start = end;
   }

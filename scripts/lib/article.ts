@@ -26,16 +26,34 @@ function blockTexts(root: ParentNode): string[] {
   return texts;
 }
 
+/** Readability's article is kept only if it holds at least this share of the page's block text (else: a feed or list). */
+const MIN_ARTICLE_SHARE = 0.25;
+
+function readabilityArticle(html: string): { title: string; texts: string[] } | undefined {
+  try {
+    // Readability mutates the document it is given: hand it a copy.
+    const article = new Readability(parseHTML(html).document as unknown as Document).parse();
+    if (!article?.content) return undefined;
+    return { title: article.title ?? '', texts: blockTexts(parseHTML(`<html><body>${article.content}</body></html>`).document.body) };
+  } catch {
+    // linkedom gives Readability no usable document for markup without tags (plain text, empty files).
+    return undefined;
+  }
+}
+
 export function extractArticle(html: string): ExtractedArticle {
   const { document } = parseHTML(html);
   const url = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? document.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? undefined;
   const pageTitle = (document.querySelector('title')?.textContent ?? '').trim();
-  // Readability mutates the document it is given: hand it a copy.
-  const article = new Readability(parseHTML(html).document as unknown as Document).parse();
-  if (article?.content) {
-    const texts = blockTexts(parseHTML(`<html><body>${article.content}</body></html>`).document.body);
-    if (texts.length > 0) return { title: (article.title ?? pageTitle).trim(), text: texts.join('\n\n'), url: url || undefined, method: 'readability' };
-  }
+  const article = readabilityArticle(html);
   for (const element of Array.from(document.querySelectorAll(SKIP))) element.remove();
-  return { title: pageTitle, text: blockTexts(document.body ?? document).join('\n\n'), url: url || undefined, method: 'blocks' };
+  // linkedom has no body (its getter throws) for markup without a single tag.
+  const body = document.documentElement ? document.body : null;
+  const blocks = body ? blockTexts(body) : [];
+  const length = (texts: string[]) => texts.reduce((sum, t) => sum + t.length, 0);
+  if (article && article.texts.length > 0 && length(article.texts) >= MIN_ARTICLE_SHARE * length(blocks)) {
+    return { title: (article.title || pageTitle).trim(), text: article.texts.join('\n\n'), url: url || undefined, method: 'readability' };
+  }
+  const text = blocks.length > 0 ? blocks.join('\n\n') : (body?.textContent ?? html.replace(/<[^>]*>/g, ' ')).replace(/[ \t]+/g, ' ').trim();
+  return { title: pageTitle, text, url: url || undefined, method: 'blocks' };
 }

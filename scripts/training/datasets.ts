@@ -134,6 +134,30 @@ export class DatasetLoader {
     return examples;
   }
 
+  /**
+   * The official paragraph units of the non-English SemEval-2023 files (English lines are
+   * already sentences), so the model also sees the longer units that evaluation files use.
+   */
+  loadSemEval2023Paragraphs(): Example[] {
+    const examples: Example[] = [];
+    const files: string[] = [];
+    for (const lang of ['fr', 'de', 'it', 'pl', 'ru']) {
+      const file = this.file('propaganda_semeval2023_task3_multilingual', `${lang}.train.paragraphs.jsonl.gz`);
+      files.push(file);
+      for (const row of this.read(file)) {
+        const found = new Set(stringArrayField(row, 'techniques'));
+        const unknown = [...found].find((t) => !isTechnique(t));
+        if (unknown) throw new DataFileError(file, row.line, `unknown technique "${unknown}"`);
+        const targets = maskedTargets();
+        for (const [name] of TECHNIQUES) setTarget(targets, name, found.has(name) ? 1 : 0);
+        setTarget(targets, ANY_TECHNIQUE, found.size > 0 ? 1 : 0);
+        examples.push(this.example(stringField(row, 'text'), lang, 'semeval2023_paragraphs', `${lang}-article:${stringField(row, 'article_id')}`, targets));
+      }
+    }
+    this.reports.push({ source: 'semeval2023_paragraphs', files, examples: examples.length, skipped: {} });
+    return examples;
+  }
+
   loadMemes(): Example[] {
     const examples: Example[] = [];
     const files: string[] = [];
@@ -220,6 +244,7 @@ export class DatasetLoader {
     return [
       ...this.loadPtc(),
       ...this.loadSemEval2023(),
+      ...this.loadSemEval2023Paragraphs(),
       ...this.loadMemes(),
       ...this.loadBabe(),
       ...this.loadWikiNpov(),

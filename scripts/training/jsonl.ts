@@ -76,8 +76,8 @@ export function spansField(row: JsonlRow, key = 'spans'): SpanRow[] {
     const s = span as Record<string, unknown>;
     const start = s.start_utf16 ?? s.start;
     const end = s.end_utf16 ?? s.end;
-    if (!Number.isInteger(start) || !Number.isInteger(end) || typeof s.technique !== 'string' || (end as number) < (start as number)) {
-      throw new DataFileError(row.file, row.line, `${key}[${i}] needs integer start <= end and a technique`);
+    if (!Number.isInteger(start) || !Number.isInteger(end) || typeof s.technique !== 'string' || (start as number) < 0 || (end as number) < (start as number)) {
+      throw new DataFileError(row.file, row.line, `${key}[${i}] needs integer 0 <= start <= end and a technique`);
     }
     return { start: start as number, end: end as number, technique: s.technique };
   });

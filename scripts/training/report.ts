@@ -112,6 +112,8 @@ export function heldOutReport(examples: Example[], scores: ScoreTable, t: Thresh
       semeval_all: techniqueReport(examples, scores, t, semeval()),
       ...Object.fromEntries(languages.map((l) => [`semeval_${l}`, techniqueReport(examples, scores, t, semeval(l))])),
       ptc_and_semeval_en: techniqueReport(examples, scores, t, (e) => e.source === 'ptc' || semeval('en')(e)),
+      // The official paragraph units (non-English) plus English sentences: the units evaluation files use.
+      semeval_paragraphs: techniqueReport(examples, scores, t, (e) => e.source === 'semeval2023_paragraphs' || semeval('en')(e)),
     },
     loaded_language: {
       babe: binary(LOADED, (e) => e.source === 'babe'),
