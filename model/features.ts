@@ -100,9 +100,23 @@ function addCharNgrams(sink: FeatureSink, word: string, tokenIndex: number, conf
 const UPPER_WORD = /^\p{Lu}[\p{Lu}\p{N}'’-]+$/u;
 const STARTS_WITH_DIGIT = /^\p{N}/u;
 
-function shapeCues(tokens: Token[]): string[] {
+const QUOTE_MARK = /["“”«»„]/;
+const DIGIT = /\p{N}/u;
+const STARTS_LOWER = /^\s*[^\p{Lu}]/u;
+const CAPITALISED = /^\p{Lu}/u;
+
+/** Whole-text cues (summed, not averaged): length, punctuation and capitalisation, which carry tone and headline style. */
+function shapeCues(tokens: Token[], text: string): string[] {
   const cues = [`len:${Math.min(7, Math.floor(Math.log2(tokens.length + 1)))}`];
   if (tokens.length > 0 && STARTS_WITH_DIGIT.test(tokens[0].raw)) cues.push('starts-with-number');
+  if (text.includes('!')) cues.push('exclamation');
+  if (text.includes('?')) cues.push('question');
+  if (QUOTE_MARK.test(text)) cues.push('quote');
+  if (DIGIT.test(text)) cues.push('digit');
+  if (STARTS_LOWER.test(text)) cues.push('lower-start');
+  let capitalised = 0;
+  for (const token of tokens) if (CAPITALISED.test(token.raw)) capitalised++;
+  cues.push(`capitalised:${Math.min(4, Math.floor((capitalised / Math.max(1, tokens.length)) * 5))}`);
   return cues;
 }
 
@@ -124,7 +138,7 @@ function scratchSink(config: FeatureConfig): FeatureSink {
 /** Features of a text; `tokens` lets callers reuse a tokenisation they already have. */
 export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FEATURES, tokens = tokenize(text)): TextFeatures {
   const sink = scratchSink(config);
-  for (const cue of shapeCues(tokens)) sink.add(Slot.Cue, fnvString(SEED_SHAPE, cue), -1);
+  for (const cue of shapeCues(tokens, text)) sink.add(Slot.Cue, fnvString(SEED_SHAPE, cue), -1);
   for (let i = 0; i < tokens.length && !sink.full; i++) {
     const word = fnvString(SEED_WORD, tokens[i].norm);
     sink.add(Slot.Word, word, i);
@@ -153,12 +167,19 @@ export function withoutToken(features: TextFeatures, tokenIndex: number): TextFe
  * ones. The network's input is sum(weight * embedding) per slot.
  */
 export function poolingWeights(slots: ArrayLike<number>): Float32Array {
-  const counts = new Array<number>(SLOT_COUNT).fill(0);
-  for (let i = 0; i < slots.length; i++) counts[slots[i]]++;
   const weights = new Float32Array(slots.length);
-  for (let i = 0; i < slots.length; i++) {
-    const slot = slots[i] as Slot;
-    weights[i] = MEAN_SLOTS.includes(slot) ? 1 / counts[slot] : 1;
-  }
+  const perSlot = slotWeights(slots);
+  for (let i = 0; i < slots.length; i++) weights[i] = perSlot[slots[i]];
   return weights;
+}
+
+const IS_MEAN_SLOT = Array.from({ length: SLOT_COUNT }, (_, slot) => MEAN_SLOTS.includes(slot as Slot));
+
+/** The pooling weight each slot gives its features in this text (reused buffer: read it at once). */
+const slotWeightBuffer = new Float32Array(SLOT_COUNT);
+export function slotWeights(slots: ArrayLike<number>): Float32Array {
+  slotWeightBuffer.fill(0);
+  for (let i = 0; i < slots.length; i++) slotWeightBuffer[slots[i]]++;
+  for (let slot = 0; slot < SLOT_COUNT; slot++) slotWeightBuffer[slot] = IS_MEAN_SLOT[slot] ? 1 / (slotWeightBuffer[slot] || 1) : 1;
+  return slotWeightBuffer;
 }

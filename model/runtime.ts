@@ -1,7 +1,7 @@
 // Runs an exported classifier (model/onnx-export.ts) with ONNX Runtime. The only module that
 // touches ONNX Runtime; it takes the `ort` namespace as a parameter because the extension imports
 // `onnxruntime-web/wasm` and Node imports bare `onnxruntime-web` (see model/ort-node.ts).
-import { poolingWeights } from './features';
+import { SLOT_COUNT, slotWeights } from './features';
 import type { NetworkInput } from './network';
 
 // The graph's input/output names. Defined here rather than in onnx-export.ts so the extension
@@ -91,12 +91,12 @@ export async function loadClassifier(ort: OrtLike, modelBytes: Uint8Array): Prom
     rows.forEach((row, r) => {
       if (row.slots.length !== row.ids.length) throw new Error('ids and slots differ in length');
       ids.set(row.ids, r * length);
-      const pool = poolingWeights(row.slots);
-      for (let i = 0; i < row.ids.length; i++) {
+      for (let i = 0; i < row.slots.length; i++) {
         const slot = row.slots[i];
-        if (!(slot >= 0 && slot < slotCount)) throw new Error(`slot ${slot} outside the model's ${slotCount} slots`);
-        pooling[(r * slotCount + slot) * length + i] = pool[i];
+        if (!(slot >= 0 && slot < slotCount && slot < SLOT_COUNT)) throw new Error(`slot ${slot} outside the model's ${slotCount} slots`);
       }
+      const weights = slotWeights(row.slots);
+      for (let i = 0; i < row.ids.length; i++) pooling[(r * slotCount + row.slots[i]) * length + i] = weights[row.slots[i]];
     });
     const feeds = {
       [INPUT_IDS]: new ort.Tensor('int32', ids, [rows.length, length]),

@@ -4,12 +4,13 @@ import { LABELS } from '../../model/labels';
 import type { Example } from './datasets';
 import type { PackedExamples } from './trainer';
 
-export function packExamples(examples: Example[], features: FeatureConfig, weightOf: (e: Example) => number = () => 1): PackedExamples {
+export function packExamples(examples: Example[], features: FeatureConfig, repeatsOf: (e: Example) => number = () => 1): PackedExamples {
   const idChunks: Int32Array[] = [];
   const slotChunks: Uint8Array[] = [];
   const offsets = new Int32Array(examples.length + 1);
   const targets = new Int8Array(examples.length * LABELS.length);
-  const weights = new Float32Array(examples.length);
+  const weights = new Float32Array(examples.length).fill(1);
+  const repeats = new Uint8Array(examples.length);
   let total = 0;
   examples.forEach((example, i) => {
     const { ids, slots } = extractFeatures(example.text, features);
@@ -18,7 +19,7 @@ export function packExamples(examples: Example[], features: FeatureConfig, weigh
     total += ids.length;
     offsets[i + 1] = total;
     targets.set(example.targets, i * LABELS.length);
-    weights[i] = weightOf(example);
+    repeats[i] = repeatsOf(example);
   });
   const ids = new Int32Array(total);
   const slots = new Uint8Array(total);
@@ -28,5 +29,5 @@ export function packExamples(examples: Example[], features: FeatureConfig, weigh
     slots.set(slotChunks[i], offsets[i]);
     pool.set(poolingWeights(slotChunks[i]), offsets[i]);
   });
-  return { ids, slots, pool, offsets, targets, weights, count: examples.length };
+  return { ids, slots, pool, offsets, targets, weights, repeats, count: examples.length };
 }

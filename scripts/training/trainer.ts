@@ -26,6 +26,8 @@ export interface PackedExamples {
   targets: Int8Array;
   /** Loss weight per example. */
   weights: Float32Array;
+  /** How many times each example appears in an epoch (oversampling of small data sets). */
+  repeats: Uint8Array;
   count: number;
 }
 
@@ -74,11 +76,12 @@ export class Trainer {
 
   /** One pass over the examples in a seeded random order. */
   epoch(data: PackedExamples): number {
-    const order = Int32Array.from({ length: data.count }, (_, i) => i);
+    const order: number[] = [];
+    for (let i = 0; i < data.count; i++) for (let r = 0; r < data.repeats[i]; r++) order.push(i);
     shuffleInPlace(order, this.random);
     let loss = 0;
     for (const i of order) loss += this.step(data, i);
-    return loss / data.count;
+    return loss / order.length;
   }
 
   /** Forward pass of example i; leaves pooled, hiddenOut and logits filled. */

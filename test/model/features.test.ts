@@ -61,14 +61,15 @@ describe('extractFeatures', () => {
     for (let t = 0; t < tokens.length; t++) {
       expect(list.filter((x) => x.slot === Slot.Char && x.a === t)).toHaveLength(expectedCharNgrams(tokens[t].norm, SMALL));
     }
-    // One whole-text length cue; no caps, no number.
-    expect(list.filter((x) => x.slot === Slot.Cue)).toEqual([expect.objectContaining({ a: -1, b: -1 })]);
+    // Whole-text cues only: length and share of capitalised words; no shouted word, digit or punctuation.
+    expect(list.filter((x) => x.slot === Slot.Cue)).toEqual([expect.objectContaining({ a: -1, b: -1 }), expect.objectContaining({ a: -1, b: -1 })]);
   });
 
   it('adds a caps cue owned by the shouted word and a starts-with-number cue', () => {
     const f = featureList(extractFeatures('10 reasons they are LYING', SMALL));
     const cues = f.filter((x) => x.slot === Slot.Cue);
-    expect(cues.filter((x) => x.a === -1)).toHaveLength(2);
+    // length, starts-with-number, has-a-digit, does-not-start-capitalised, capitalised share
+    expect(cues.filter((x) => x.a === -1)).toHaveLength(5);
     expect(cues.filter((x) => x.a === 4)).toHaveLength(1);
     // A single capital is not shouting.
     const single = featureList(extractFeatures('I said A thing', SMALL)).filter((x) => x.slot === Slot.Cue);
