@@ -152,7 +152,7 @@ function checkShape(message: unknown, allowed: readonly string[]): void {
   const { type } = message as { type?: unknown };
   if (typeof type !== 'string' || !allowed.includes(type)) throw new ProtocolError(`type: expected one of ${allowed.join(', ')}`);
   const schema = SCHEMAS[type];
-  for (const key of Object.keys(message)) if (key !== 'type' && !(key in schema)) throw new ProtocolError(`${key}: not a field of ${type}`);
+  for (const key of Object.keys(message)) if (key !== 'type' && !Object.hasOwn(schema, key)) throw new ProtocolError(`${key}: not a field of ${type}`);
   for (const [field, check] of Object.entries(schema)) check((message as Record<string, unknown>)[field], field);
 }
 

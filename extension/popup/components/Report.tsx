@@ -1,0 +1,43 @@
+// A finished analysis: gauge, summary, categories, flagged passages.
+import type { PageAnalysis } from '../../../model/types';
+import { STRINGS, summaryOf } from '../../ui/strings';
+import { CategoryBars } from './CategoryBars';
+import { FindingList } from './FindingList';
+import { Gauge } from './Gauge';
+
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function Report({ analysis, onShow }: { analysis: PageAnalysis; onShow?: (id: string) => void }) {
+  if (!analysis.supported) {
+    return (
+      <section class="state">
+        <p>{STRINGS.unsupportedLanguage(languageName(analysis.language.code))}</p>
+      </section>
+    );
+  }
+  const body = analysis.findings.filter((f) => !f.isHeadline).length;
+  const clickbait = analysis.categories.some((c) => c.id === 'clickbait' && c.flagged > 0);
+  return (
+    <>
+      <section class="overview">
+        <Gauge risk={analysis.risk} level={analysis.level} />
+        <p class="summary">{summaryOf(analysis.level, body, analysis.sentenceCount, clickbait)}</p>
+      </section>
+      <CategoryBars categories={analysis.categories} />
+      {analysis.findings.length === 0 ? (
+        <section class="state">
+          <p>{STRINGS.nothingFound}</p>
+          <p class="hint">{STRINGS.nothingFoundHint}</p>
+        </section>
+      ) : (
+        <FindingList findings={analysis.findings} onShow={onShow} />
+      )}
+    </>
+  );
+}

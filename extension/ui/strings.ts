@@ -1,0 +1,36 @@
+// UI strings for the popup and card. English for now; the languages issue moves them to _locales.
+import type { RiskLevel } from '../../model/types';
+
+export const STRINGS = {
+  appName: 'Unspin',
+  scanning: 'Reading this page…',
+  nothingFound: 'Nothing flagged on this page.',
+  nothingFoundHint: 'Unspin found no persuasion techniques, loaded wording or clickbait it is confident about. That is not a guarantee the page is accurate.',
+  unreadableTitle: 'Unspin can’t read this page',
+  errorTitle: 'Something went wrong',
+  errorHint: 'Reload the page to try again. If it keeps happening, the page may be too unusual for Unspin.',
+  idleTitle: 'Not scanned yet',
+  idleHint: 'Open or reload a news article or a feed, and Unspin will read it.',
+  unsupportedLanguage: (language: string) => `This page seems to be in ${language}, a language Unspin’s model was not trained on, so it shows no scores.`,
+  highlightsLabel: 'Highlight flagged sentences in the page',
+  showInPage: 'Show in page',
+  flaggedHeading: (n: number) => (n === 1 ? '1 flagged passage' : `${n} flagged passages`),
+  confidence: (percent: number) => `${percent}% confidence`,
+  whyItMatters: 'Why it matters',
+  askYourself: 'Ask yourself',
+  evidence: 'Words that triggered it',
+  riskLabel: 'Manipulation risk',
+  level: { low: 'Low', some: 'Some', high: 'High' } satisfies Record<RiskLevel, string>,
+  privacy: 'Analysed on your device. Nothing you read leaves your browser.',
+  headline: 'Headline',
+} as const;
+
+/** One sentence that sums up the page for the popup. */
+export function summaryOf(level: RiskLevel, flagged: number, sentences: number, clickbait: boolean): string {
+  const headline = clickbait ? ' The headline looks like clickbait.' : '';
+  if (flagged === 0) return `No passages flagged.${headline}`;
+  const share = `${flagged} of ${sentences} ${sentences === 1 ? 'sentence' : 'sentences'}`;
+  if (level === 'high') return `Strong signs of manipulation: ${share} use persuasion techniques or loaded wording.${headline}`;
+  if (level === 'some') return `Some signs of manipulation: ${share} use persuasion techniques or loaded wording.${headline}`;
+  return `Few signs of manipulation: ${share} flagged.${headline}`;
+}
