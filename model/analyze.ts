@@ -2,7 +2,7 @@
 import { calibrate, logit } from './calibration';
 import { extractFeatures, withoutToken, type TextFeatures } from './features';
 import { detectLanguage, type LanguageGuess } from './language';
-import { ANY_TECHNIQUE, CLICKBAIT, COARSE_OF, INSULT, LABELS, LABEL_INDEX, LOADED, isTechnique, type Label } from './labels';
+import { ANY_TECHNIQUE, CLICKBAIT, COARSE_OF, INSULT, LABELS, LABEL_INDEX, LOADED, LOADED_WORD, isTechnique, type Label } from './labels';
 import { thresholdFor, type ModelManifest } from './manifest';
 import type { NetworkInput } from './network';
 import { segmentSentences, type Sentence } from './text';
@@ -29,8 +29,12 @@ const MAX_EVIDENCE = 4;
 export const MAX_EXPLAINED_FINDINGS = 500;
 const POST_CLICKBAIT_MAX_CHARS = 280;
 
+/** Labels that can flag a headline; the word head scores single words, never sentences. */
+const HEADLINE_LABELS: readonly Label[] = LABELS.filter((l) => l !== LOADED_WORD);
 /** Labels that can flag a body sentence; clickbait only applies to headlines and teasers. */
-const SENTENCE_LABELS: readonly Label[] = LABELS.filter((l) => l !== CLICKBAIT);
+const SENTENCE_LABELS: readonly Label[] = HEADLINE_LABELS.filter((l) => l !== CLICKBAIT);
+/** Labels whose evidence is the words the word head finds loaded (BABE/WNC-trained), not leave-one-out. */
+const WORD_CARRIED: readonly Label[] = [LOADED, 'Loaded_Language'];
 
 function kindOf(label: Label): FindingKind {
   if (label === LOADED) return 'loaded_language';
@@ -56,6 +60,15 @@ export class Analyzer {
   /** Calibrated scores of arbitrary texts, one probability array (LABELS order) per text. */
   async scoreTexts(texts: string[]): Promise<Float32Array[]> {
     return this.score(texts.map((t) => extractFeatures(t, this.manifest.features)));
+  }
+
+  /** The words of `text` that most raise `label`'s score (offsets into `text`), flagged or not. */
+  async explain(text: string, label: Label): Promise<Evidence[]> {
+    const sentence = { start: 0, end: text.length, text };
+    const unit: Unit = { sentence, features: extractFeatures(text, this.manifest.features), isHeadline: false, labels: [label] };
+    const [scores] = await this.score([unit.features]);
+    const [evidence] = await this.evidenceFor([{ unit, label, scores }]);
+    return evidence;
   }
 
   private async score(batch: NetworkInput[]): Promise<Float32Array[]> {
@@ -116,10 +129,10 @@ export class Analyzer {
       // Offsets point into the title as given, leading spaces included.
       const start = input.title!.indexOf(title);
       const sentence = { start, end: start + title.length, text: title };
-      units.unshift({ sentence, features: extractFeatures(title, config), isHeadline: true, labels: LABELS });
+      units.unshift({ sentence, features: extractFeatures(title, config), isHeadline: true, labels: HEADLINE_LABELS });
     } else if (input.kind === 'post' && input.text.length <= POST_CLICKBAIT_MAX_CHARS && units.length > 0) {
       // A teaser post is its own headline.
-      units[0] = { ...units[0], labels: LABELS };
+      units[0] = { ...units[0], labels: HEADLINE_LABELS };
     }
     return units;
   }
@@ -142,11 +155,34 @@ export class Analyzer {
     return labels;
   }
 
-  /**
-   * Leave-one-word-out: how much each word raises the label's logit. All variants of all
-   * flagged sentences go to the scorer as one batch.
-   */
+  /** Evidence for each item: loaded words from the word head, else leave-one-word-out. */
   private async evidenceFor(items: { unit: Unit; label: Label; scores: Float32Array }[]): Promise<Evidence[][]> {
+    const byWords = items.map((item) => WORD_CARRIED.includes(item.label));
+    const [words, dropped] = await Promise.all([
+      this.loadedWords(items.filter((_, i) => byWords[i]).map((item) => item.unit)),
+      this.leaveOneOut(items.filter((_, i) => !byWords[i])),
+    ]);
+    let w = 0;
+    let d = 0;
+    return items.map((_, i) => (byWords[i] ? words[w++] : dropped[d++]));
+  }
+
+  /** Each word scored on its own by the loaded-word head; those past its threshold, strongest first. */
+  private async loadedWords(units: Unit[]): Promise<Evidence[][]> {
+    const config = this.manifest.features;
+    const batch = units.flatMap((unit) => unit.features.tokens.map((token) => extractFeatures(token.raw, config)));
+    const scores = batch.length > 0 ? await this.score(batch) : [];
+    const threshold = this.manifest.thresholds[LOADED_WORD];
+    const index = LABEL_INDEX[LOADED_WORD];
+    let next = 0;
+    return units.map((unit) => {
+      const weights = unit.features.tokens.map(() => scores[next++][index]);
+      return topEvidence(unit, weights.map((p) => (p >= threshold ? p : 0)));
+    });
+  }
+
+  /** Leave-one-word-out: how much each word raises the label's logit; all variants in one batch. */
+  private async leaveOneOut(items: { unit: Unit; label: Label; scores: Float32Array }[]): Promise<Evidence[][]> {
     const batch: NetworkInput[] = [];
     for (const { unit } of items) for (let t = 0; t < unit.features.tokens.length; t++) batch.push(withoutToken(unit.features, t));
     const variants = batch.length > 0 ? await this.score(batch) : [];

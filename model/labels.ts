@@ -45,11 +45,13 @@ export const ANY_TECHNIQUE = 'any_technique';
 export const LOADED = 'loaded_language';
 export const CLICKBAIT = 'clickbait';
 export const INSULT = 'insult';
+/** A single word that carries bias (scored word by word, not per sentence): what the page underlines. */
+export const LOADED_WORD = 'loaded_word';
 
-export type Label = Technique | typeof ANY_TECHNIQUE | typeof LOADED | typeof CLICKBAIT | typeof INSULT;
+export type Label = Technique | typeof ANY_TECHNIQUE | typeof LOADED | typeof CLICKBAIT | typeof INSULT | typeof LOADED_WORD;
 
 /** Output order of the network. */
-export const LABELS: readonly Label[] = [...TECHNIQUE_NAMES, ANY_TECHNIQUE, LOADED, CLICKBAIT, INSULT];
+export const LABELS: readonly Label[] = [...TECHNIQUE_NAMES, ANY_TECHNIQUE, LOADED, CLICKBAIT, INSULT, LOADED_WORD];
 
 export const LABEL_INDEX: Readonly<Record<Label, number>> = Object.fromEntries(LABELS.map((l, i) => [l, i])) as Record<Label, number>;
 

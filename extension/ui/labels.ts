@@ -41,6 +41,7 @@ const TEXTS: Record<Label, LabelText> = {
   any_technique: { name: 'Persuasion technique', what: 'The sentence uses a persuasion technique the model cannot name with confidence.', why: 'Persuasion techniques can carry you along without good reasons.', ask: 'What is the claim, and what supports it?' },
   loaded_language: { name: 'Biased wording', what: 'The wording takes a side instead of describing neutrally.', why: 'Biased wording frames the story before you judge it.', ask: 'How would a neutral reporter phrase this?' },
   clickbait: { name: 'Clickbait headline', what: 'The headline teases or exaggerates to make you click.', why: 'Clickbait promises more than the article delivers.', ask: 'What does the article actually report?' },
+  loaded_word: { name: 'Loaded word', what: 'This word takes a side instead of describing neutrally.', why: 'A single charged word can frame a whole story.', ask: 'Which neutral word would describe the same thing?' },
   insult: { name: 'Insulting language', what: 'The sentence uses insulting or abusive words.', why: 'Insults provoke rather than inform.', ask: 'What is the point, without the insult?' },
 };
 

@@ -2,8 +2,8 @@
 // Each example carries a target per head: 1, 0, or MASKED where its data set says nothing.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LABELS, LABEL_INDEX, TECHNIQUES, ANY_TECHNIQUE, LOADED, CLICKBAIT, INSULT, isTechnique, type Label, type Technique } from '../../model/labels';
-import { segmentSentences } from '../../model/text';
+import { LABELS, LABEL_INDEX, TECHNIQUES, ANY_TECHNIQUE, LOADED, LOADED_WORD, CLICKBAIT, INSULT, isTechnique, type Label, type Technique } from '../../model/labels';
+import { segmentSentences, tokenize } from '../../model/text';
 import { DataFileError, readJsonl, spansField, stringArrayField, stringField, type JsonlRow } from './jsonl';
 import { splitOf, type Split } from './splits';
 
@@ -200,6 +200,43 @@ export class DatasetLoader {
     return this.binary('babe', file, LOADED, ['biased'], ['non_biased'], 'en', (row) => `babe:${(row.value.news_link as string) || stringField(row, 'id')}`);
   }
 
+  /** One example per word of BABE's sentences: 1 if its experts marked the word as biased. */
+  loadBabeWords(): Example[] {
+    const file = this.file('bias_babe_mbic', 'babe_sg2.jsonl');
+    const examples: Example[] = [];
+    for (const row of this.read(file)) {
+      const label = stringField(row, 'label');
+      if (label === 'no_agreement') continue;
+      const biased = new Set(stringArrayField(row, 'biased_words').flatMap((w) => tokenize(w).map((t) => t.norm)));
+      const group = `babe:${(row.value.news_link as string) || stringField(row, 'id')}`;
+      examples.push(...this.wordExamples(stringField(row, 'text'), (norm) => biased.has(norm), 'babe_words', group));
+    }
+    this.reports.push({ source: 'babe_words', files: [file], examples: examples.length, skipped: {} });
+    return examples;
+  }
+
+  /** WNC pairs: words the Wikipedia editors removed from the biased sentence are loaded, the rest not. */
+  loadWncWords(): Example[] {
+    const file = this.file('bias_wnc_sample', 'train.jsonl');
+    const examples: Example[] = [];
+    for (const row of this.read(file)) {
+      const kept = new Set(tokenize(stringField(row, 'neutral')).map((t) => t.norm));
+      examples.push(...this.wordExamples(stringField(row, 'biased'), (norm) => !kept.has(norm), 'wnc_words', `wnc:${stringField(row, 'id')}`));
+    }
+    this.reports.push({ source: 'wnc_words', files: [file], examples: examples.length, skipped: {} });
+    return examples;
+  }
+
+  private wordExamples(text: string, isLoaded: (norm: string) => boolean, source: string, group: string): Example[] {
+    return tokenize(text)
+      .filter((t) => /\p{L}/u.test(t.norm))
+      .map((token) => {
+        const targets = maskedTargets();
+        setTarget(targets, LOADED_WORD, isLoaded(token.norm) ? 1 : 0);
+        return this.example(token.raw, 'en', source, group, targets);
+      });
+  }
+
   loadWikiNpov(): Example[] {
     const file = this.file('bias_wikinpov_hube2019', 'statements.jsonl');
     return this.binary('wikinpov', file, LOADED, ['biased'], ['neutral'], 'en', (row) => `wikinpov:${stringField(row, 'id')}`);
@@ -247,8 +284,10 @@ export class DatasetLoader {
       ...this.loadSemEval2023Paragraphs(),
       ...this.loadMemes(),
       ...this.loadBabe(),
+      ...this.loadBabeWords(),
       ...this.loadWikiNpov(),
       ...this.loadWnc(),
+      ...this.loadWncWords(),
       ...this.loadClickbaitEnglish(),
       ...this.loadClickbaitSpanish(),
       ...this.loadInsults(),

@@ -26,6 +26,7 @@ export function renderMetrics(manifest: ModelManifest): string {
   const loaded = m.loaded_language as Record<string, BinaryMetrics>;
   const clickbait = m.clickbait as Record<string, BinaryMetrics>;
   const insult = m.insult as Record<string, BinaryMetrics>;
+  const loadedWord = (m.loaded_word ?? {}) as Record<string, BinaryMetrics>;
   const lines: string[] = [];
   const header = ['| head · test set | precision | recall | F1 | positives | n |', '|---|---|---|---|---|---|'];
   lines.push('### Sentence heads (held-out test split, calibrated thresholds)', '', ...header);
@@ -33,6 +34,7 @@ export function renderMetrics(manifest: ModelManifest): string {
   for (const [set, metrics] of Object.entries(loaded)) lines.push(binaryRow(`loaded language · ${set}`, metrics));
   for (const [set, metrics] of Object.entries(clickbait)) lines.push(binaryRow(`clickbait · ${set}`, metrics));
   for (const [set, metrics] of Object.entries(insult)) lines.push(binaryRow(`insult · ${set}`, metrics));
+  for (const [set, metrics] of Object.entries(loadedWord)) lines.push(binaryRow(`loaded word (per word) · ${set}`, metrics));
   lines.push('', '### Techniques: micro/macro F1 per language (SemEval-2023 sentences)', '', '| set | micro P | micro R | micro F1 | macro F1 |', '|---|---|---|---|---|');
   for (const [set, report] of Object.entries(techniques)) lines.push(`| ${set} | ${f(report.micro.precision)} | ${f(report.micro.recall)} | ${f(report.micro.f1)} | ${f(report.macroF1)} |`);
   const all = techniques.semeval_all;

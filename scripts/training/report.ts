@@ -1,7 +1,7 @@
 // Held-out metrics of a trained model, per label, per language and per data set: what goes
 // into the manifest and the model card.
 import { calibrate, expectedCalibrationError, fitPlatt, type Platt } from '../../model/calibration';
-import { ANY_TECHNIQUE, CLICKBAIT, INSULT, LABELS, LABEL_INDEX, LOADED, TECHNIQUE_NAMES, isTechnique, type Label } from '../../model/labels';
+import { ANY_TECHNIQUE, CLICKBAIT, INSULT, LABELS, LABEL_INDEX, LOADED, LOADED_WORD, TECHNIQUE_NAMES, isTechnique, type Label } from '../../model/labels';
 import { addCounts, bestF1Threshold, countBinary, metricsOf, type BinaryCounts, type BinaryMetrics } from '../../model/metrics';
 import type { Example } from './datasets';
 
@@ -11,6 +11,7 @@ export type ScoreTable = Float32Array[];
 export function tuningFilter(label: Label): (e: Example) => boolean {
   if (label === LOADED) return (e) => e.source === 'babe';
   if (label === INSULT) return (e) => e.source === 'davidson';
+  if (label === LOADED_WORD) return (e) => e.source === 'babe_words';
   return () => true;
 }
 
@@ -160,6 +161,7 @@ export function heldOutReport(examples: Example[], scores: ScoreTable, t: Thresh
     },
     clickbait: { en: binary(CLICKBAIT, (e) => e.lang === 'en'), es: binary(CLICKBAIT, (e) => e.lang === 'es') },
     insult: { davidson: binary(INSULT, (e) => e.source === 'davidson') },
+    loaded_word: { babe: binary(LOADED_WORD, (e) => e.source === 'babe_words'), wnc: binary(LOADED_WORD, (e) => e.source === 'wnc_words') },
   };
 }
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Analyzer, MAX_EXPLAINED_FINDINGS, MAX_SENTENCES, type AnalysisInput, type TextScorer } from '../../model/analyze';
 import { Slot, extractFeatures } from '../../model/features';
-import { CLICKBAIT, LABELS, isTechnique, type Label } from '../../model/labels';
+import { CLICKBAIT, LOADED_WORD, LABELS, isTechnique, type Label } from '../../model/labels';
 import { validateManifest, type ModelManifest } from '../../model/manifest';
 import type { NetworkInput } from '../../model/network';
 import { levelOf } from '../../model/risk';
@@ -257,11 +257,12 @@ describe('Analyzer with a stand-in scorer', () => {
     expect(finding.isHeadline).toBe(false);
     expect(finding.evidence).toHaveLength(1);
     expect(finding.evidence[0]).toMatchObject({ text: 'evil', start: text.indexOf('evil'), end: text.indexOf('evil') + 4 });
-    // Removing "evil" takes the logit from logit(0.67) to logit(0.01).
-    expect(finding.evidence[0].weight).toBeCloseTo(Math.log(0.67 / 0.33) - Math.log(0.01 / 0.99), 2);
+    // Loaded language is carried by words: evidence is the word head's score of "evil" on its own.
+    expect(finding.label).toBe('Loaded_Language');
+    expect(finding.evidence[0].weight).toBeCloseTo(0.67, 2);
     expect(finding.severity).toBeCloseTo((0.67 - 0.5) / 0.5, 5);
-    // Every sentence label is past its threshold; clickbait is not a body-sentence label.
-    expect(finding.labels.map((l) => l.label).sort()).toEqual(LABELS.filter((l) => l !== CLICKBAIT).sort());
+    // Every sentence label is past its threshold; clickbait and the word head are not body-sentence labels.
+    expect(finding.labels.map((l) => l.label).sort()).toEqual(LABELS.filter((l) => l !== CLICKBAIT && l !== LOADED_WORD).sort());
     expect(isTechnique(finding.label)).toBe(true);
     expect(finding.kind).toBe('technique');
     // 1 of 3 sentences flagged: 100 * (1/3) / 0.4 = 83 in each category; no headline, no clickbait.
@@ -272,6 +273,20 @@ describe('Analyzer with a stand-in scorer', () => {
     ]);
     expect(analysis.risk).toBe(83);
     expect(analysis.level).toBe('high');
+  });
+
+  it('explains labels not carried by single words by leaving each word out', async () => {
+    const scorer = new StandInScorer();
+    // Loaded language never fires here, so the finding's label is a technique explained by leave-one-out.
+    const quiet = { ...manifest, thresholds: { ...manifest.thresholds, Loaded_Language: 0.999, loaded_language: 0.999 } };
+    const analyzer = new Analyzer(scorer, quiet);
+    const text = 'The plan is evil and the vote was close.';
+    const [finding] = (await analyzer.analyze({ text })).findings;
+    expect(finding.label).not.toBe('Loaded_Language');
+    expect(finding.evidence).toHaveLength(1);
+    expect(finding.evidence[0]).toMatchObject({ text: 'evil', start: text.indexOf('evil') });
+    // Removing "evil" takes the logit from logit(0.67) to logit(0.01).
+    expect(finding.evidence[0].weight).toBeCloseTo(Math.log(0.67 / 0.33) - Math.log(0.01 / 0.99), 2);
   });
 
   it('keeps at most four evidence words, strongest first', async () => {

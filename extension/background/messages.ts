@@ -1,0 +1,69 @@
+// The background's message boundary: who may send what, validated with the protocol's parsers,
+// and always answered with a Reply (never an exception reaching the sender).
+import type { Runtime } from 'webextension-polyfill';
+import type { PageAnalysis } from '../../model/types';
+import { ContentMessage, PopupMessage, parseContentRequest, parsePopupRequest, type ContentRequest, type PopupRequest, type Reply, type TabState } from '../messages';
+import type { TabStateCache } from './cache';
+import { focusFindingMessage, rescanMessage, setHighlightsMessage, type Forward } from './forward';
+import { INTERRUPTED_MESSAGE, messageOf, type Scans } from './scan';
+
+export interface HandlerDeps {
+  /** runtime.id */
+  extensionId: string;
+  /** runtime.getURL(''): the prefix of every page of this extension. */
+  extensionUrl: string;
+  scans: Scans;
+  cache: TabStateCache;
+  forward: Forward;
+}
+
+export type SenderKind = 'content' | 'extension-page' | 'unknown';
+
+/** Content scripts run in a tab's top frame on a web page; extension pages have our own URL. */
+export function senderKind(sender: Runtime.MessageSender, deps: Pick<HandlerDeps, 'extensionId' | 'extensionUrl'>): SenderKind {
+  if (sender.id !== deps.extensionId) return 'unknown';
+  if (typeof sender.url === 'string' && sender.url.startsWith(deps.extensionUrl)) return 'extension-page';
+  const tabId = sender.tab?.id;
+  if (typeof tabId === 'number' && tabId >= 0 && sender.frameId === 0) return 'content';
+  return 'unknown';
+}
+
+export async function handleMessage(message: unknown, sender: Runtime.MessageSender, deps: HandlerDeps): Promise<Reply<unknown>> {
+  try {
+    const kind = senderKind(sender, deps);
+    if (kind === 'content') return ok(await handleContent(parseContentRequest(message), sender.tab!.id!, deps));
+    if (kind === 'extension-page') return ok(await handlePopup(parsePopupRequest(message), deps));
+    return { ok: false, error: 'sender: not a page or content script of this extension' };
+  } catch (error) {
+    return { ok: false, error: messageOf(error) };
+  }
+}
+
+const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
+
+async function handleContent(request: ContentRequest, tabId: number, deps: HandlerDeps): Promise<PageAnalysis | null> {
+  if (request.type === ContentMessage.AnalyzeChunk) return deps.scans.receiveChunk(tabId, request);
+  await deps.scans.unreadable(tabId, request);
+  return null;
+}
+
+async function handlePopup(request: PopupRequest, deps: HandlerDeps): Promise<TabState | undefined> {
+  const { tabId } = request;
+  switch (request.type) {
+    case PopupMessage.GetTabState:
+      return tabState(tabId, deps);
+    case PopupMessage.SetHighlights:
+      await deps.forward(tabId, setHighlightsMessage(request.enabled));
+      await deps.cache.update(tabId, (s) => ({ ...s, highlights: request.enabled }));
+      return undefined;
+    case PopupMessage.FocusFinding:
+      return deps.forward(tabId, focusFindingMessage(request.findingId)).then(() => undefined);
+    case PopupMessage.Rescan:
+      return deps.forward(tabId, rescanMessage()).then(() => undefined);
+  }
+}
+
+async function tabState(tabId: number, deps: HandlerDeps): Promise<TabState> {
+  const state = await deps.cache.get(tabId);
+  return deps.scans.isStale(tabId, state) ? { ...state, status: 'error', message: INTERRUPTED_MESSAGE } : state;
+}

@@ -1,0 +1,91 @@
+// One page scan of a tab, from its first chunk to the cached result and the badge.
+import type { AnalysisInput } from '../../model/analyze';
+import type { PageAnalysis } from '../../model/types';
+import type { AnalyzeChunkPayload, PageKind, PageUnreadablePayload, TabState } from '../messages';
+import type { AssembledPage, ChunkAssembler } from './chunks';
+import type { TabStateCache } from './cache';
+
+export interface ScanDeps {
+  cache: TabStateCache;
+  assembler: ChunkAssembler;
+  analyze: (input: AnalysisInput) => Promise<PageAnalysis>;
+  showBadge: (tabId: number, state: TabState) => Promise<void>;
+  /** Starts loading the model while the chunks are still arriving. */
+  warmUp?: () => void;
+  now?: () => number;
+}
+
+export const INTERRUPTED_MESSAGE = 'The analysis of this page was interrupted. Reload the page to read it again.';
+
+/** A feed's text is analysed like an article's: 'post' is for a single short teaser. */
+const analysisKind = (_kind: PageKind): AnalysisInput['kind'] => 'article';
+
+export class Scans {
+  /** The scan each tab is working on in this worker's life. */
+  private readonly inProgress = new Map<number, string>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ScanDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** The page's analysis when this chunk completes the scan, else null. */
+  async receiveChunk(tabId: number, chunk: AnalyzeChunkPayload): Promise<PageAnalysis | null> {
+    const page = this.deps.assembler.add(tabId, chunk);
+    if (this.inProgress.get(tabId) !== chunk.scanId) await this.begin(tabId, chunk);
+    return page ? this.finish(page) : null;
+  }
+
+  async unreadable(tabId: number, request: PageUnreadablePayload): Promise<void> {
+    this.stop(tabId);
+    await this.publish(tabId, (s) => ({ status: 'unreadable', url: request.url, message: request.reason, highlights: s.highlights }));
+  }
+
+  /** The tab closed or left the page: forget everything about it. */
+  async forget(tabId: number): Promise<void> {
+    this.stop(tabId);
+    await this.deps.cache.clear(tabId);
+  }
+
+  /** A 'scanning' state that no scan of this worker will finish (the worker restarted mid-scan). */
+  isStale(tabId: number, state: TabState): boolean {
+    return state.status === 'scanning' && !this.inProgress.has(tabId);
+  }
+
+  private stop(tabId: number): void {
+    this.inProgress.delete(tabId);
+    this.deps.assembler.dropTab(tabId);
+  }
+
+  private async begin(tabId: number, chunk: AnalyzeChunkPayload): Promise<void> {
+    this.inProgress.set(tabId, chunk.scanId);
+    this.deps.warmUp?.();
+    await this.publish(tabId, (s) => ({ status: 'scanning', url: chunk.url, title: chunk.title, highlights: s.highlights }));
+  }
+
+  private async finish(page: AssembledPage): Promise<PageAnalysis> {
+    const { tabId, scanId, url, title } = page;
+    const current = () => this.inProgress.get(tabId) === scanId;
+    try {
+      const analysis = await this.deps.analyze({ text: page.text, title, kind: analysisKind(page.kind) });
+      if (!current()) throw new Error('superseded: a newer scan of this tab started');
+      const elapsedMs = Math.round(this.now() - page.startedAt);
+      await this.publish(tabId, (s) => ({ status: 'done', url, title, analysis, highlights: s.highlights, elapsedMs }));
+      return analysis;
+    } catch (error) {
+      if (current()) await this.publish(tabId, (s) => ({ status: 'error', url, title, message: `Unspin could not analyse this page (${messageOf(error)}).`, highlights: s.highlights }));
+      throw error;
+    } finally {
+      if (current()) this.inProgress.delete(tabId);
+    }
+  }
+
+  private async publish(tabId: number, change: (state: TabState) => TabState): Promise<void> {
+    const state = await this.deps.cache.update(tabId, change);
+    await this.deps.showBadge(tabId, state);
+  }
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,51 @@
+// The one manifest source. `manifestFor(browser)` derives the Chrome and Firefox variants; paths
+// are source files that @crxjs/vite-plugin replaces with their built names.
+//
+// Permissions (keep this list short; each entry must say why it is needed):
+// - "storage": storage.session keeps each tab's analysis, so a service-worker restart or a popup
+//   reopen does not run the model again. No other permission is requested: badges (action API),
+//   tabs.sendMessage, tabs.onRemoved and tabs.onUpdated need none.
+// - content_scripts on http(s) pages: the page text is read where the user reads it, so scanning
+//   is automatic. No host_permissions: the worker never fetches anything from the web.
+import { defineManifest } from '@crxjs/vite-plugin';
+import pkg from '../package.json' with { type: 'json' };
+
+export type TargetBrowser = 'chrome' | 'firefox';
+
+export const FIREFOX_ID = 'unspin@unspin.invalid';
+const BACKGROUND = 'extension/background/index.ts';
+export const CONTENT_SCRIPT = 'extension/content/index.ts';
+
+/** ONNX Runtime compiles WebAssembly: extension pages (the worker) need 'wasm-unsafe-eval'. */
+const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
+
+function background(browser: TargetBrowser) {
+  // Firefox MV3 has event pages (background.scripts), Chrome has service workers.
+  return browser === 'firefox' ? { scripts: [BACKGROUND] } : { service_worker: BACKGROUND, type: 'module' as const };
+}
+
+function browserSpecific(browser: TargetBrowser) {
+  if (browser === 'chrome') return { minimum_chrome_version: '112' };
+  return {
+    browser_specific_settings: {
+      // 140 (desktop) / 142 (Android) are the first versions that read data_collection_permissions.
+      gecko: { id: FIREFOX_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none' as const] } },
+      gecko_android: { strict_min_version: '142.0' },
+    },
+  };
+}
+
+export function manifestFor(browser: TargetBrowser) {
+  return defineManifest({
+    manifest_version: 3,
+    name: 'Unspin',
+    version: pkg.version,
+    description: 'Flags manipulative text while you read. The classifier runs in your browser; nothing you read leaves it.',
+    background: background(browser),
+    action: { default_title: 'Unspin', default_popup: 'extension/popup/index.html' },
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: [CONTENT_SCRIPT], run_at: 'document_idle' }],
+    permissions: ['storage'],
+    content_security_policy: { extension_pages: CSP },
+    ...browserSpecific(browser),
+  });
+}

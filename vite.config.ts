@@ -1,0 +1,98 @@
+// Builds the extension for one browser: `vite build` (Chrome) or `vite build --mode firefox`.
+// Output: dist/<browser>/, loadable unpacked. `npm run build` builds both and zips them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { defineConfig, type Plugin } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx } from '@crxjs/vite-plugin';
+import { CONTENT_SCRIPT, manifestFor, type TargetBrowser } from './extension/manifest.config';
+import { ASSETS } from './extension/background/assets';
+
+const require = createRequire(import.meta.url);
+
+/** The model artifacts and the ONNX Runtime binary ship inside the package, at fixed paths. */
+function bundledAssets(): Plugin {
+  const artifacts = join(import.meta.dirname, 'model', 'artifacts');
+  const manifest = JSON.parse(readFileSync(join(artifacts, 'manifest.json'), 'utf8')) as { modelFile: string };
+  const files: Record<string, string> = {
+    [ASSETS.modelManifest]: join(artifacts, 'manifest.json'),
+    [ASSETS.modelDir + manifest.modelFile]: join(artifacts, manifest.modelFile),
+    [ASSETS.ortWasm]: require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'),
+  };
+  return {
+    name: 'unspin:bundled-assets',
+    apply: 'build',
+    generateBundle() {
+      for (const [fileName, path] of Object.entries(files)) this.emitFile({ type: 'asset', fileName, source: readFileSync(path) });
+    },
+  };
+}
+
+/**
+ * ONNX Runtime's bundle keeps an `import()` fallback (for a glue file we never use: the glue is
+ * inlined) and a `new URL('….wasm', import.meta.url)` default. A service worker whose module graph
+ * contains `import()` fails to register, and the URL makes Vite emit a second, hashed copy of the
+ * wasm. The worker always passes `env.wasm.wasmPaths = { wasm }`, so neither is reached.
+ */
+function ortForServiceWorker(): Plugin {
+  const dynamicImport = /\bimport\(\s*(?:\/\*[^*]*\*\/\s*)*(\w+)\)/g;
+  const defaultWasmUrl = /new URL\("ort-wasm-simd-threaded\.wasm",import\.meta\.url\)/g;
+  return {
+    name: 'unspin:ort-for-service-worker',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/onnxruntime-web[\\/]dist[\\/]ort\.wasm\.bundle\.min\.mjs/.test(id)) return null;
+      const patched = code
+        .replace(dynamicImport, 'Promise.reject(new Error("dynamic import is unavailable in a service worker: "+$1))')
+        .replace(defaultWasmUrl, 'new URL("about:invalid")');
+      if (patched === code) this.error('onnxruntime-web bundle changed: update ortForServiceWorker() in vite.config.ts');
+      return { code: patched, map: null };
+    },
+  };
+}
+
+/** Fails the build if anything the worker loads could stop it from registering. */
+function serviceWorkerGuard(): Plugin {
+  return {
+    name: 'unspin:service-worker-guard',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.facadeModuleId?.endsWith('extension/background/index.ts'));
+      if (!entry || entry.type !== 'chunk') return this.error('background entry chunk not found');
+      const seen = new Set<string>();
+      const visit = (fileName: string): void => {
+        if (seen.has(fileName)) return;
+        seen.add(fileName);
+        const chunk = bundle[fileName];
+        if (chunk?.type !== 'chunk') return;
+        if (chunk.dynamicImports.length > 0 || /\bimport\s*\(/.test(chunk.code)) this.error(`${fileName}: import() in the service worker's module graph`);
+        chunk.imports.forEach(visit);
+      };
+      visit(entry.fileName);
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    plugins: [
+      preact(),
+      ortForServiceWorker(),
+      // The content script is one self-contained classic file: no loader, no web_accessible_resources.
+      crx({ manifest: manifestFor(browser), browser, contentScripts: { standaloneFiles: [CONTENT_SCRIPT] } }),
+      bundledAssets(),
+      serviceWorkerGuard(),
+    ],
+    build: {
+      outDir: `dist/${browser}`,
+      emptyOutDir: true,
+      target: ['chrome112', 'firefox140'],
+      // Readable stack traces in bug reports cost little here: the model dominates the size.
+      sourcemap: false,
+      chunkSizeWarningLimit: 1024,
+    },
+  };
+});
