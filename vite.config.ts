@@ -90,9 +90,9 @@ export default defineConfig(({ mode }) => {
       outDir: `dist/${browser}`,
       emptyOutDir: true,
       target: ['chrome112', 'firefox140'],
-      // Readable stack traces in bug reports cost little here: the model dominates the size.
       sourcemap: false,
-      chunkSizeWarningLimit: 1024,
+      // The worker's one chunk carries ONNX Runtime's JS and the language detector's tables.
+      chunkSizeWarningLimit: 1500,
     },
   };
 });

@@ -4,7 +4,8 @@
 // Permissions (keep this list short; each entry must say why it is needed):
 // - "storage": storage.session keeps each tab's analysis, so a service-worker restart or a popup
 //   reopen does not run the model again. No other permission is requested: badges (action API),
-//   tabs.sendMessage, tabs.onRemoved and tabs.onUpdated need none.
+//   tabs.sendMessage, tabs.onRemoved and tabs.onUpdated need none. Not "tabs": the worker never
+//   needs a tab's address (see extension/background/badge.ts for how it notices a new page).
 // - content_scripts on http(s) pages: the page text is read where the user reads it, so scanning
 //   is automatic. No host_permissions: the worker never fetches anything from the web.
 import { defineManifest } from '@crxjs/vite-plugin';

@@ -1,4 +1,4 @@
-// Where the build puts the files the worker loads; vite.config.ts copies them to these paths.
+// Names the build, the worker and the tests share. vite.config.ts copies the files to these paths.
 export const ASSETS = {
   modelManifest: 'model/manifest.json',
   /** The manifest's `modelFile` is resolved next to it. */
@@ -6,3 +6,6 @@ export const ASSETS = {
   /** The one ONNX Runtime binary that `onnxruntime-web/wasm` loads. */
   ortWasm: 'ort/ort-wasm-simd-threaded.wasm',
 } as const;
+
+/** performance.measure() name of the worker's model load, read by the end-to-end tests. */
+export const MODEL_LOAD_MEASURE = 'unspin:model-load';

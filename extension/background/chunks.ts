@@ -34,8 +34,12 @@ interface PendingScan {
   touchedAt: number;
 }
 
+/** Closed (complete or cancelled) scans remembered, so a late chunk gets an error instead of starting over. */
+const CLOSED_MEMORY = 64;
+
 export class ChunkAssembler {
   private readonly scans = new Map<string, PendingScan>();
+  private readonly closed = new Set<string>();
 
   constructor(private readonly limits: AssemblerLimits = DEFAULT_LIMITS, private readonly now: () => number = Date.now) {}
 
@@ -43,6 +47,7 @@ export class ChunkAssembler {
   add(tabId: number, chunk: AnalyzeChunkPayload): AssembledPage | undefined {
     this.dropStale();
     const key = `${tabId}:${chunk.scanId}`;
+    if (this.closed.has(key)) throw new ProtocolError('scanId: this scan is closed (complete, or cancelled by a navigation or a stall); start a new one');
     const scan = this.scans.get(key) ?? this.start(key, tabId, chunk);
     checkSameScan(scan, chunk);
     if (scan.parts[chunk.index] !== undefined) throw new ProtocolError(`index: chunk ${chunk.index} already received`);
@@ -52,13 +57,13 @@ export class ChunkAssembler {
     scan.touchedAt = this.now();
     this.enforceCharLimit(key);
     if (scan.received < scan.parts.length) return undefined;
-    this.scans.delete(key);
+    this.close(key);
     return { ...scan.page, text: scan.parts.join('') };
   }
 
   /** Forgets a tab's pending scans (tab closed or navigated). */
   dropTab(tabId: number): void {
-    for (const [key, scan] of this.scans) if (scan.page.tabId === tabId) this.scans.delete(key);
+    for (const [key, scan] of this.scans) if (scan.page.tabId === tabId) this.close(key);
   }
 
   get pendingScans(): number {
@@ -77,14 +82,14 @@ export class ChunkAssembler {
 
   private dropStale(): void {
     const cutoff = this.now() - this.limits.maxAgeMs;
-    for (const [key, scan] of this.scans) if (scan.touchedAt < cutoff) this.scans.delete(key);
+    for (const [key, scan] of this.scans) if (scan.touchedAt < cutoff) this.close(key);
   }
 
   private enforceCharLimit(current: string): void {
     const total = () => [...this.scans.values()].reduce((sum, s) => sum + s.chars, 0);
     while (total() > this.limits.maxChars && this.dropOldest(current));
     if (total() > this.limits.maxChars) {
-      this.scans.delete(current);
+      this.close(current);
       throw new ProtocolError('text: the page is larger than the extension can hold');
     }
   }
@@ -93,7 +98,16 @@ export class ChunkAssembler {
   private dropOldest(except: string): boolean {
     let oldest: [string, PendingScan] | undefined;
     for (const entry of this.scans) if (entry[0] !== except && (!oldest || entry[1].touchedAt < oldest[1].touchedAt)) oldest = entry;
-    return oldest ? this.scans.delete(oldest[0]) : false;
+    if (!oldest) return false;
+    this.close(oldest[0]);
+    return true;
+  }
+
+  private close(key: string): void {
+    this.scans.delete(key);
+    this.closed.add(key);
+    // Sets iterate in insertion order: the first key is the oldest.
+    if (this.closed.size > CLOSED_MEMORY) this.closed.delete(this.closed.values().next().value!);
   }
 }
 

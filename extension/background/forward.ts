@@ -1,18 +1,31 @@
 // Popup actions that the page's content script carries out (highlights, scrolling, rescans).
-import browser from 'webextension-polyfill';
-import { BackgroundMessage, type BackgroundRequest } from '../messages';
+import type { BackgroundRequest } from '../messages';
 
 export type Forward = (tabId: number, message: BackgroundRequest) => Promise<void>;
 
-export const forwardToTab: Forward = async (tabId, message) => {
-  try {
-    // Only the top frame runs the content script.
-    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-  } catch {
-    throw new Error('Unspin is not running in this tab yet: reload the page.');
-  }
-};
+/** The part of browser.tabs used here. */
+export interface TabMessenger {
+  sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+}
 
-export const setHighlightsMessage = (enabled: boolean): BackgroundRequest => ({ type: BackgroundMessage.SetHighlights, enabled });
-export const focusFindingMessage = (findingId: string): BackgroundRequest => ({ type: BackgroundMessage.FocusFinding, findingId });
-export const rescanMessage = (): BackgroundRequest => ({ type: BackgroundMessage.Rescan });
+export const NOT_RUNNING_MESSAGE = 'Unspin is not running in this tab yet: reload the page.';
+
+/** The content script's `{ ok: false, error }`, if that is what it answered. */
+function refusal(reply: unknown): string | undefined {
+  const { ok, error } = (reply ?? {}) as { ok?: unknown; error?: unknown };
+  return ok === false && typeof error === 'string' ? error : undefined;
+}
+
+export function forwardVia(tabs: TabMessenger): Forward {
+  return async (tabId, message) => {
+    let reply: unknown;
+    try {
+      // Only the top frame runs the content script.
+      reply = await tabs.sendMessage(tabId, message, { frameId: 0 });
+    } catch {
+      throw new Error(NOT_RUNNING_MESSAGE);
+    }
+    const error = refusal(reply);
+    if (error !== undefined) throw new Error(error);
+  };
+}

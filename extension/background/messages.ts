@@ -2,9 +2,9 @@
 // and always answered with a Reply (never an exception reaching the sender).
 import type { Runtime } from 'webextension-polyfill';
 import type { PageAnalysis } from '../../model/types';
-import { ContentMessage, PopupMessage, parseContentRequest, parsePopupRequest, type ContentRequest, type PopupRequest, type Reply, type TabState } from '../messages';
+import { BackgroundMessage, ContentMessage, PopupMessage, parseContentRequest, parsePopupRequest, type ContentRequest, type PopupRequest, type Reply, type TabState } from '../messages';
 import type { TabStateCache } from './cache';
-import { focusFindingMessage, rescanMessage, setHighlightsMessage, type Forward } from './forward';
+import type { Forward } from './forward';
 import { INTERRUPTED_MESSAGE, messageOf, type Scans } from './scan';
 
 export interface HandlerDeps {
@@ -53,13 +53,15 @@ async function handlePopup(request: PopupRequest, deps: HandlerDeps): Promise<Ta
     case PopupMessage.GetTabState:
       return tabState(tabId, deps);
     case PopupMessage.SetHighlights:
-      await deps.forward(tabId, setHighlightsMessage(request.enabled));
+      await deps.forward(tabId, { type: BackgroundMessage.SetHighlights, enabled: request.enabled });
       await deps.cache.update(tabId, (s) => ({ ...s, highlights: request.enabled }));
       return undefined;
     case PopupMessage.FocusFinding:
-      return deps.forward(tabId, focusFindingMessage(request.findingId)).then(() => undefined);
+      await deps.forward(tabId, { type: BackgroundMessage.FocusFinding, findingId: request.findingId });
+      return undefined;
     case PopupMessage.Rescan:
-      return deps.forward(tabId, rescanMessage()).then(() => undefined);
+      await deps.forward(tabId, { type: BackgroundMessage.Rescan });
+      return undefined;
   }
 }
 

@@ -6,10 +6,7 @@ import { Analyzer, type AnalysisInput } from '../../model/analyze';
 import { validateManifest } from '../../model/manifest';
 import { loadClassifier } from '../../model/runtime';
 import type { PageAnalysis } from '../../model/types';
-import { ASSETS } from './assets';
-
-/** performance.measure() name of the model load, read by the end-to-end benchmark. */
-export const MODEL_LOAD_MEASURE = 'unspin:model-load';
+import { ASSETS, MODEL_LOAD_MEASURE } from './assets';
 
 let analyzer: Promise<Analyzer> | undefined;
 let queue: Promise<unknown> = Promise.resolve();

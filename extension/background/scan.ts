@@ -15,14 +15,17 @@ export interface ScanDeps {
   now?: () => number;
 }
 
+/** How long before a navigation event a scan may begin and still be the new page's. */
+export const NAVIGATION_GRACE_MS = 1000;
+
 export const INTERRUPTED_MESSAGE = 'The analysis of this page was interrupted. Reload the page to read it again.';
 
 /** A feed's text is analysed like an article's: 'post' is for a single short teaser. */
 const analysisKind = (_kind: PageKind): AnalysisInput['kind'] => 'article';
 
 export class Scans {
-  /** The scan each tab is working on in this worker's life. */
-  private readonly inProgress = new Map<number, string>();
+  /** The scan each tab is working on in this worker's life, and when it began. */
+  private readonly inProgress = new Map<number, { scanId: string; startedAt: number }>();
   private readonly now: () => number;
 
   constructor(private readonly deps: ScanDeps) {
@@ -32,7 +35,7 @@ export class Scans {
   /** The page's analysis when this chunk completes the scan, else null. */
   async receiveChunk(tabId: number, chunk: AnalyzeChunkPayload): Promise<PageAnalysis | null> {
     const page = this.deps.assembler.add(tabId, chunk);
-    if (this.inProgress.get(tabId) !== chunk.scanId) await this.begin(tabId, chunk);
+    if (this.inProgress.get(tabId)?.scanId !== chunk.scanId) await this.begin(tabId, chunk);
     return page ? this.finish(page) : null;
   }
 
@@ -47,6 +50,19 @@ export class Scans {
     await this.deps.cache.clear(tabId);
   }
 
+  /**
+   * The tab's top frame navigated (tabs.onUpdated status). `leftPage` tells whether it is a new
+   * document (see badge.ts); if so, the old result goes. A scan that began just before the event
+   * is kept: it is the new page's own, and its message overtook the event.
+   */
+  async navigated(tabId: number, leftPage: () => Promise<boolean>): Promise<void> {
+    const eventAt = this.now();
+    if (!(await leftPage())) return;
+    const scan = this.inProgress.get(tabId);
+    if (scan && scan.startedAt >= eventAt - NAVIGATION_GRACE_MS) return;
+    await this.forget(tabId);
+  }
+
   /** A 'scanning' state that no scan of this worker will finish (the worker restarted mid-scan). */
   isStale(tabId: number, state: TabState): boolean {
     return state.status === 'scanning' && !this.inProgress.has(tabId);
@@ -58,14 +74,14 @@ export class Scans {
   }
 
   private async begin(tabId: number, chunk: AnalyzeChunkPayload): Promise<void> {
-    this.inProgress.set(tabId, chunk.scanId);
+    this.inProgress.set(tabId, { scanId: chunk.scanId, startedAt: this.now() });
     this.deps.warmUp?.();
     await this.publish(tabId, (s) => ({ status: 'scanning', url: chunk.url, title: chunk.title, highlights: s.highlights }));
   }
 
   private async finish(page: AssembledPage): Promise<PageAnalysis> {
     const { tabId, scanId, url, title } = page;
-    const current = () => this.inProgress.get(tabId) === scanId;
+    const current = () => this.inProgress.get(tabId)?.scanId === scanId;
     try {
       const analysis = await this.deps.analyze({ text: page.text, title, kind: analysisKind(page.kind) });
       if (!current()) throw new Error('superseded: a newer scan of this tab started');

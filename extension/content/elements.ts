@@ -31,11 +31,14 @@ export function readingRole(element: Element): ReadingRole {
   return 'read';
 }
 
-/** contenteditable regions and ARIA text inputs: the user's own writing is never read or marked. */
+/**
+ * contenteditable regions and ARIA text inputs: the user's own writing is never read or marked.
+ * Editability is inherited, and their subtrees are skipped whole, so the attribute is enough
+ * (isContentEditable would compute style for every element).
+ */
 export function isEditable(element: Element): boolean {
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
-  if ((element as HTMLElement).isContentEditable === true) return true;
   return INPUT_ROLES.has((element.getAttribute('role') ?? '').toLowerCase());
 }
 

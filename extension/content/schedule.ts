@@ -4,9 +4,6 @@
 /** Work per slice. Far under the 50 ms long-task mark, so one slow step still fits. */
 export const SLICE_BUDGET_MS = 8;
 
-/** How often (in steps) the clock is read: reading it costs more than most steps. */
-const STEPS_PER_CLOCK_CHECK = 16;
-
 export interface Slicing {
   budgetMs: number;
   now: () => number;
@@ -66,12 +63,10 @@ export async function pause(options: Slicing): Promise<void> {
 export async function runSliced<T>(work: Iterator<unknown, T>, options: Slicing): Promise<T> {
   checkCancelled(options.signal);
   let sliceStart = options.now();
-  let steps = 0;
   for (;;) {
     const step = work.next();
     if (step.done) return step.value;
-    steps += 1;
-    if (steps % STEPS_PER_CLOCK_CHECK !== 0 || options.now() - sliceStart < options.budgetMs) continue;
+    if (options.now() - sliceStart < options.budgetMs) continue;
     await pause(options);
     sliceStart = options.now();
   }

@@ -1,15 +1,13 @@
 // One pass over the live page in document order: the readable text nodes with the block and
 // line breaks between them (the "flow"), and, for Readability, a copy of the readable part of
-// the page in which every element carries its index, so Readability's output can be traced back.
+// the page whose text nodes map back to the page's (article.ts traces its output with it).
 import { isBlock, isChrome, readingRole } from './elements';
-
-export const INDEX_ATTRIBUTE = 'data-unspin-i';
 
 export interface TextItem {
   kind: 'text';
   node: Text;
-  /** Index of the element the text node is a direct child of. */
-  owner: number;
+  /** Whitespace only: it only ever separates words. */
+  blank: boolean;
   /** Inside navigation, a sidebar, a header or footer, or a form. */
   chrome: boolean;
 }
@@ -24,8 +22,10 @@ export type FlowItem = TextItem | BreakItem;
 
 export interface PageWalk {
   flow: FlowItem[];
-  /** Readability's input, when asked for; element i of the walk has INDEX_ATTRIBUTE = i. */
+  /** Readability's input, when asked for: the readable part of the page, without scripts or styles. */
   copy: Document | null;
+  /** The copy's text nodes and the page's text nodes they copy. */
+  sources: Map<Node, TextItem>;
 }
 
 const ELEMENT_NODE = 1;
@@ -40,7 +40,6 @@ const COPIED_ATTRIBUTES = ['id', 'class', 'rel', 'itemprop', 'role', 'lang', 'di
 interface Frame {
   live: Element;
   copy: Element | null;
-  index: number;
   block: boolean;
   chrome: boolean;
 }
@@ -48,9 +47,12 @@ interface Frame {
 class Walk {
   readonly flow: FlowItem[] = [];
   readonly stack: Frame[] = [];
-  private elements = 0;
+  readonly sources = new Map<Node, TextItem>();
+  readonly copy: Document | null;
 
-  constructor(readonly copy: Document | null) {}
+  constructor(page: Document, copy: boolean) {
+    this.copy = copy ? newCopyDocument(page) : null;
+  }
 
   /** Handles an element; true when its children should be walked. */
   open(element: Element, parent: Frame | undefined): boolean {
@@ -58,14 +60,13 @@ class Walk {
     if (role === 'skip') return false;
     if (role !== 'read') {
       if (role === 'line-break') this.flow.push(LINE_BREAK);
-      this.copyElement(element, parent, -1);
+      this.copyElement(element, parent);
       return false;
     }
     const block = isBlock(element);
     if (block) this.flow.push(BLOCK_BREAK);
-    const index = this.elements++;
-    const copy = this.copyElement(element, parent, index);
-    this.stack.push({ live: element, copy, index, block, chrome: (parent?.chrome ?? false) || isChrome(element) });
+    const copy = this.copyElement(element, parent);
+    this.stack.push({ live: element, copy, block, chrome: (parent?.chrome ?? false) || isChrome(element) });
     return true;
   }
 
@@ -76,17 +77,25 @@ class Walk {
   }
 
   text(node: Text, frame: Frame): void {
-    if (node.data.length === 0) return;
-    this.flow.push({ kind: 'text', node, owner: frame.index, chrome: frame.chrome });
-    frame.copy?.append(this.copy!.createTextNode(node.data));
+    const data = node.data;
+    if (data.length === 0) return;
+    const item: TextItem = { kind: 'text', node, blank: !/\S/.test(data), chrome: frame.chrome };
+    this.flow.push(item);
+    if (frame.copy) frame.copy.append(this.copyText(item));
   }
 
-  private copyElement(element: Element, parent: Frame | undefined, index: number): Element | null {
+  private copyText(item: TextItem): Node {
+    const text = this.copy!.createTextNode(item.node.data);
+    this.sources.set(text, item);
+    return text;
+  }
+
+  private copyElement(element: Element, parent: Frame | undefined): Element | null {
     if (!this.copy) return null;
     const copy = parent ? createLike(this.copy, element) : this.copy.body;
     if (element.localName === 'img') copy.setAttribute('src', 'data:,');
+    // A javascript: link would be replaced by a new text node; no link here runs anything.
     if (element.localName === 'a') copy.setAttribute('href', linkTarget(element));
-    if (index >= 0) copy.setAttribute(INDEX_ATTRIBUTE, String(index));
     parent?.copy?.append(copy);
     return copy;
   }
@@ -132,9 +141,10 @@ function newCopyDocument(page: Document): Document {
  * that has moved away from the element being walked ends that element's walk instead of
  * sending it somewhere else in the tree.
  */
-export function* walkPage(root: Element, options: { copy: boolean }): Generator<void, PageWalk> {
-  const walk = new Walk(options.copy ? newCopyDocument(root.ownerDocument) : null);
-  if (!walk.open(root, undefined)) return { flow: walk.flow, copy: walk.copy };
+export function* walkPage(root: Element, options: { copy: boolean } = { copy: false }): Generator<void, PageWalk> {
+  const walk = new Walk(root.ownerDocument, options.copy);
+  const result = (): PageWalk => ({ flow: walk.flow, copy: walk.copy, sources: walk.sources });
+  if (!walk.open(root, undefined)) return result();
   let next: Node | null = root.firstChild;
   while (walk.stack.length > 0) {
     const frame = walk.stack[walk.stack.length - 1];
@@ -148,5 +158,5 @@ export function* walkPage(root: Element, options: { copy: boolean }): Generator<
     if (node.nodeType === TEXT_NODE) walk.text(node as Text, frame);
     else if (node.nodeType === ELEMENT_NODE && walk.open(node as Element, frame)) next = node.firstChild;
   }
-  return { flow: walk.flow, copy: walk.copy };
+  return result();
 }

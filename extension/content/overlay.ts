@@ -1,0 +1,89 @@
+// Fallback highlights for browsers without the Highlight API: thin boxes under each line of a
+// sentence, drawn in Unspin's own shadow root from range.getClientRects(). The page's DOM is
+// not touched. Boxes are placed in document coordinates and redrawn when the layout changes.
+import type { UiHost } from './host';
+import { BANDS, type BandRanges, type Painter } from './paint';
+import { BAND_COLOURS, FOCUS_COLOUR, styled, type StyleMap } from './style';
+
+const REDRAW_DELAY_MS = 150;
+const UNDERLINE_PX = 2;
+
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+function boxesOf(ranges: readonly Range[], view: Window): Box[] {
+  const boxes: Box[] = [];
+  for (const range of ranges) {
+    for (const rect of Array.from(range.getClientRects())) {
+      if (rect.width < 1 || rect.height < 1) continue;
+      boxes.push({ left: rect.left + view.scrollX, top: rect.top + view.scrollY, width: rect.width, height: rect.height });
+    }
+  }
+  return boxes;
+}
+
+function drawBoxes(document: Document, layer: HTMLElement, boxes: Box[], style: (box: Box) => StyleMap): void {
+  for (const box of boxes) layer.append(styled(document, 'div', { position: 'absolute', left: `${box.left}px`, width: `${box.width}px`, 'pointer-events': 'none', ...style(box) }));
+}
+
+export function createOverlayPainter(document: Document, host: () => UiHost): Painter {
+  const view = document.defaultView ?? window;
+  let bands: BandRanges = new Map();
+  let bandLayer: HTMLElement | null = null;
+  let redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  let watching = false;
+
+  const layer = (): HTMLElement => {
+    const ui = host();
+    ui.attach();
+    const element = styled(document, 'div', { position: 'absolute', top: 0, left: 0 });
+    ui.overlay.append(element);
+    return element;
+  };
+
+  const draw = () => {
+    bandLayer?.remove();
+    bandLayer = null;
+    if (bands.size === 0) return;
+    // Read every rectangle first, then write: one layout, not one per box.
+    const measured = BANDS.map((band) => [band, boxesOf(bands.get(band) ?? [], view)] as const);
+    bandLayer = layer();
+    for (const [band, boxes] of measured) {
+      const line = `${UNDERLINE_PX}px ${band === 'low' ? 'dotted' : 'solid'} ${BAND_COLOURS[band]}`;
+      drawBoxes(document, bandLayer, boxes, (box) => ({ top: `${box.top + box.height - UNDERLINE_PX}px`, height: 0, 'border-bottom': line }));
+    }
+  };
+
+  const scheduleRedraw = () => {
+    clearTimeout(redrawTimer);
+    redrawTimer = setTimeout(draw, REDRAW_DELAY_MS);
+  };
+
+  const watchLayout = () => {
+    if (watching) return;
+    watching = true;
+    view.addEventListener('resize', scheduleRedraw, { passive: true });
+    if (typeof ResizeObserver === 'function' && document.body) new ResizeObserver(scheduleRedraw).observe(document.body);
+  };
+
+  return {
+    paint(next) {
+      bands = next;
+      watchLayout();
+      draw();
+    },
+    flash(ranges, ms) {
+      const flashLayer = layer();
+      drawBoxes(document, flashLayer, boxesOf(ranges, view), (box) => ({ top: `${box.top}px`, height: `${box.height}px`, background: FOCUS_COLOUR }));
+      setTimeout(() => flashLayer.remove(), ms);
+    },
+    clear() {
+      bands = new Map();
+      draw();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// Inline styles set through the CSSOM, marked !important: a page's CSP may forbid <style>
+// elements and style attributes in markup, never this; and !important inline styles win over
+// any rule of the page's own style sheets.
+
+export type StyleMap = Record<string, string | number>;
+
+export function applyStyle(element: HTMLElement, style: StyleMap): void {
+  for (const [property, value] of Object.entries(style)) element.style.setProperty(property, String(value), 'important');
+}
+
+export function styled<K extends keyof HTMLElementTagNameMap>(document: Document, tag: K, style: StyleMap, text?: string): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  applyStyle(element, style);
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+/** Colour per severity band: quiet for weak signals, clear for strong ones. */
+export const BAND_COLOURS = { low: '#8a96a3', medium: '#d08c00', high: '#d93025' } as const;
+export const FOCUS_COLOUR = 'rgba(255, 213, 0, 0.45)';

@@ -1,0 +1,116 @@
+// Launches Debian's Chromium with the unpacked extension and serves fixture pages on 127.0.0.1.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Request, type Worker } from 'playwright-core';
+import type { TabState } from '../../extension/messages';
+import { ROOT } from './build';
+
+/** The few chrome.* calls the tests evaluate inside the extension (no @types/chrome here). */
+export interface ChromeApi {
+  storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
+  action: { getBadgeText(details: { tabId: number }): Promise<string>; getBadgeBackgroundColor(details: { tabId: number }): Promise<number[]> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+declare const chrome: ChromeApi;
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface FixtureServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves test/fixtures/<name> at /<name>; any other path gets a small article page. */
+export async function serveFixtures(): Promise<FixtureServer> {
+  const server: Server = createServer((request, response) => {
+    const name = (request.url ?? '/').split(/[?#]/)[0].slice(1);
+    let body: Buffer;
+    try {
+      body = /^[\w.-]+\.html$/.test(name) ? readFileSync(join(ROOT, 'test', 'fixtures', name)) : Buffer.from('<!doctype html><title>Other page</title><p>Another page.</p>');
+    } catch {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** Every request seen, with the context it came from. */
+  requests: { url: string; fromServiceWorker: boolean; frameUrl?: string }[];
+  worker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(extensionDir: string): Promise<ExtensionBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'unspin-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    // Playwright's headless is Chromium's new headless mode, the one that runs extensions.
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const requests: ExtensionBrowser['requests'] = [];
+  const record = (request: Request) => {
+    let frameUrl: string | undefined;
+    try {
+      frameUrl = request.frame().url();
+    } catch {
+      // Service-worker requests have no frame.
+    }
+    requests.push({ url: request.url(), fromServiceWorker: request.serviceWorker() !== null, frameUrl });
+  };
+  context.on('request', record);
+  const worker = async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker', { timeout: 20_000 });
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    requests,
+    worker,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** All TabStates in storage.session, by tab id, read from the service worker. */
+export async function storedStates(worker: Worker): Promise<Record<number, TabState>> {
+  const entries = await worker.evaluate(() => chrome.storage.session.get(null));
+  return Object.fromEntries(Object.entries(entries).filter(([key]) => key.startsWith('tab:')).map(([key, value]) => [Number(key.slice(4)), value as TabState]));
+}
+
+/** Polls until `find` returns a value; errors (a worker stopping meanwhile) count as "not yet". */
+export async function waitFor<T>(find: () => Promise<T | undefined>, timeoutMs = 30_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await find();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Runtime } from 'webextension-polyfill';
+import { TabStateCache } from '../../../extension/background/cache';
+import { ChunkAssembler } from '../../../extension/background/chunks';
+import { handleMessage, senderKind, type HandlerDeps } from '../../../extension/background/messages';
+import { INTERRUPTED_MESSAGE, Scans } from '../../../extension/background/scan';
+import { BackgroundMessage, ContentMessage, PopupMessage } from '../../../extension/messages';
+import { FakeArea, analysis, chunk } from './fakes';
+
+const ID = 'abcdefghijklmnop';
+const BASE = `chrome-extension://${ID}/`;
+const contentSender: Runtime.MessageSender = { id: ID, url: 'https://news.example/a', frameId: 0, tab: { id: 9, index: 0, highlighted: false, active: true, pinned: false, incognito: false } };
+const popupSender: Runtime.MessageSender = { id: ID, url: `${BASE}extension/popup/index.html` };
+
+function setup(forward: HandlerDeps['forward'] = vi.fn(async () => undefined)) {
+  const area = new FakeArea();
+  const cache = new TabStateCache(area);
+  const scans = new Scans({ cache, assembler: new ChunkAssembler(), analyze: async () => analysis(), showBadge: async () => undefined });
+  const deps: HandlerDeps = { extensionId: ID, extensionUrl: BASE, scans, cache, forward };
+  return { deps, cache, area, forward };
+}
+
+describe('senderKind', () => {
+  const deps = { extensionId: ID, extensionUrl: BASE };
+  it('tells content scripts, extension pages and strangers apart', () => {
+    expect(senderKind(contentSender, deps)).toBe('content');
+    expect(senderKind(popupSender, deps)).toBe('extension-page');
+    // An extension page open in a tab is still an extension page.
+    expect(senderKind({ ...popupSender, tab: contentSender.tab, frameId: 0 }, deps)).toBe('extension-page');
+    expect(senderKind({ ...contentSender, id: 'another-extension' }, deps)).toBe('unknown');
+    expect(senderKind({ ...contentSender, frameId: 3 }, deps)).toBe('unknown');
+    expect(senderKind({ ...contentSender, tab: undefined }, deps)).toBe('unknown');
+    expect(senderKind({ id: ID, url: `chrome-extension://${'z'.repeat(16)}/x.html` }, deps)).toBe('unknown');
+  });
+});
+
+describe('handleMessage', () => {
+  it('answers the last chunk of a content script with the analysis', async () => {
+    const { deps } = setup();
+    expect(await handleMessage(chunk({ index: 0, count: 2 }), contentSender, deps)).toEqual({ ok: true, value: null });
+    expect(await handleMessage(chunk({ index: 1, count: 2 }), contentSender, deps)).toEqual({ ok: true, value: analysis() });
+  });
+
+  it('answers the popup with the cached tab state', async () => {
+    const { deps } = setup();
+    await handleMessage(chunk(), contentSender, deps);
+    const reply = await handleMessage({ type: PopupMessage.GetTabState, tabId: 9 }, popupSender, deps);
+    expect(reply).toMatchObject({ ok: true, value: { status: 'done', analysis: analysis() } });
+    expect(await handleMessage({ type: PopupMessage.GetTabState, tabId: 10 }, popupSender, deps)).toEqual({ ok: true, value: { status: 'idle', highlights: true } });
+  });
+
+  it('reports a scan interrupted by a worker restart', async () => {
+    const { deps, area } = setup();
+    await handleMessage(chunk({ index: 0, count: 2 }), contentSender, deps);
+    const restarted = setup().deps;
+    restarted.cache = new TabStateCache(area);
+    const reply = await handleMessage({ type: PopupMessage.GetTabState, tabId: 9 }, popupSender, restarted);
+    expect(reply).toMatchObject({ ok: true, value: { status: 'error', message: INTERRUPTED_MESSAGE } });
+  });
+
+  it('forwards popup actions to the tab\'s content script', async () => {
+    const { deps, forward, cache } = setup();
+    await expect(handleMessage({ type: PopupMessage.SetHighlights, tabId: 9, enabled: false }, popupSender, deps)).resolves.toEqual({ ok: true, value: undefined });
+    await handleMessage({ type: PopupMessage.FocusFinding, tabId: 9, findingId: 's0-10' }, popupSender, deps);
+    await handleMessage({ type: PopupMessage.Rescan, tabId: 9 }, popupSender, deps);
+    expect(vi.mocked(forward).mock.calls).toEqual([
+      [9, { type: BackgroundMessage.SetHighlights, enabled: false }],
+      [9, { type: BackgroundMessage.FocusFinding, findingId: 's0-10' }],
+      [9, { type: BackgroundMessage.Rescan }],
+    ]);
+    expect((await cache.get(9)).highlights).toBe(false);
+  });
+
+  it('keeps the highlight preference when the content script cannot be reached', async () => {
+    const { deps, cache } = setup(async () => Promise.reject(new Error('not running')));
+    expect(await handleMessage({ type: PopupMessage.SetHighlights, tabId: 9, enabled: false }, popupSender, deps)).toEqual({ ok: false, error: 'not running' });
+    expect((await cache.get(9)).highlights).toBe(true);
+  });
+
+  it('answers malformed or misdirected messages with an error, never by throwing', async () => {
+    const { deps } = setup();
+    const cases: [unknown, Runtime.MessageSender][] = [
+      [null, contentSender],
+      ['text', popupSender],
+      [{ type: 'unknown' }, contentSender],
+      [{ ...chunk(), extra: 1 }, contentSender],
+      [chunk({ index: 2, count: 2 }), contentSender],
+      [{ type: PopupMessage.GetTabState, tabId: -1 }, popupSender],
+      // Each side may only send its own messages.
+      [{ type: PopupMessage.GetTabState, tabId: 9 }, contentSender],
+      [chunk(), popupSender],
+      [{ type: BackgroundMessage.Rescan }, popupSender],
+      [{ type: PopupMessage.GetTabState, tabId: 9 }, { id: 'other', url: 'chrome-extension://other/popup.html' }],
+    ];
+    for (const [message, sender] of cases) {
+      const reply = await handleMessage(message, sender, deps);
+      expect(reply.ok, JSON.stringify(message)).toBe(false);
+      expect(reply.ok === false && reply.error.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('records an unreadable page', async () => {
+    const { deps, cache } = setup();
+    expect(await handleMessage({ type: ContentMessage.PageUnreadable, url: 'https://a.example/', reason: 'No text.' }, contentSender, deps)).toEqual({ ok: true, value: null });
+    expect((await cache.get(9)).status).toBe('unreadable');
+  });
+});
