@@ -1,6 +1,7 @@
 // Text in, PageAnalysis out: sentences -> features -> scores -> findings with evidence.
 import { calibrate, logit } from './calibration';
 import { extractFeatures, withoutToken, type TextFeatures } from './features';
+import { guidanceFor } from './guidance';
 import { detectLanguage, type LanguageGuess } from './language';
 import { ANY_TECHNIQUE, CLICKBAIT, COARSE_OF, INSULT, LABELS, LABEL_INDEX, LOADED, LOADED_WORD, isTechnique, type Label } from './labels';
 import { thresholdFor, type ModelManifest } from './manifest';
@@ -212,6 +213,7 @@ export class Analyzer {
       sentence: { start, end, text },
       isHeadline: unit.isHeadline,
       evidence: [],
+      suggestion: { question: guidanceFor(top.label).ask, restatement: guidanceFor(top.label).restatement },
     };
   }
 

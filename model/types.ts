@@ -29,6 +29,14 @@ export interface LabelScore {
 
 export type FindingKind = 'technique' | 'loaded_language' | 'clickbait' | 'insult';
 
+/** What the reader can do about a finding; rewordings, claim matches and spoilers extend it. */
+export interface Suggestion {
+  /** The question a careful reader should ask. */
+  question: string;
+  /** A neutral restatement template for the label; [brackets] mark what to fill in. */
+  restatement: string;
+}
+
 /** One flagged sentence (or headline). */
 export interface Finding {
   /** Stable within one analysis: "s<start>-<end>" or "headline". */
@@ -45,6 +53,7 @@ export interface Finding {
   sentence: TextRange & { text: string };
   isHeadline: boolean;
   evidence: Evidence[];
+  suggestion: Suggestion;
 }
 
 export type CategoryId = 'persuasion' | 'loaded_language' | 'clickbait' | 'insult';

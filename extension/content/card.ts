@@ -13,12 +13,13 @@ export interface CardContent {
   what: string;
   why: string;
   ask: string;
+  example: string;
   evidence: string[];
   correction: string;
 }
 
 const SIGNAL: Record<Severity, string> = { low: 'Weak signal', medium: 'Moderate signal', high: 'Strong signal' };
-const UNKNOWN_LABEL: LabelText = { name: 'Possible manipulation', what: 'The model flagged this sentence.', why: 'Flagged wording can steer your judgement.', ask: 'What is the claim, and what supports it?' };
+const UNKNOWN_LABEL: LabelText = { name: 'Possible manipulation', what: 'The model flagged this sentence.', why: 'Flagged wording can steer your judgement.', ask: 'What is the claim, and what supports it?', example: '', restatement: '[Claim], supported by [evidence].' };
 const MAX_EVIDENCE = 5;
 
 function evidenceWords(finding: Finding): string[] {
@@ -31,8 +32,8 @@ function evidenceWords(finding: Finding): string[] {
 
 export function cardContent(located: Pick<LocatedFinding, 'finding' | 'band'>): CardContent {
   const text = describeLabel(located.finding.label) ?? UNKNOWN_LABEL;
-  // A later issue brings rewordings; until then the correction is the question to ask.
-  return { name: text.name, signal: SIGNAL[located.band], what: text.what, why: text.why, ask: text.ask, evidence: evidenceWords(located.finding), correction: text.ask };
+  // Until sentence rewordings land, the correction is the technique's neutral restatement template.
+  return { name: text.name, signal: SIGNAL[located.band], what: text.what, why: text.why, ask: text.ask, example: text.example, evidence: evidenceWords(located.finding), correction: text.restatement };
 }
 
 interface Palette {
@@ -75,7 +76,8 @@ export function renderCard(document: Document, content: CardContent, band: Sever
   card.append(header, styled(document, 'div', { color: palette.muted, 'font-size': '12px' }, content.signal), styled(document, 'p', { margin: '8px 0 0', padding: 0 }, content.what));
   card.append(section(document, palette, 'Why it matters:', content.why), section(document, palette, 'Ask:', content.ask));
   if (content.evidence.length > 0) card.append(section(document, palette, 'Words that weighed:', content.evidence.map((word) => `“${word}”`).join(', ')));
-  card.append(section(document, palette, 'Suggested correction:', content.correction));
+  card.append(section(document, palette, 'Neutral version:', content.correction));
+  if (content.example) card.append(section(document, palette, 'Example of the technique:', content.example));
   return card;
 }
 

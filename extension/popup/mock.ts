@@ -1,6 +1,10 @@
 // Sample tab states so the popup can be developed and tested without a browser (?mock=done).
 import type { TabState } from '../messages';
-import type { PageAnalysis } from '../../model/types';
+import { guidanceFor } from '../../model/guidance';
+import type { Label } from '../../model/labels';
+import type { PageAnalysis, Suggestion } from '../../model/types';
+
+const suggest = (label: Label): Suggestion => ({ question: guidanceFor(label).ask, restatement: guidanceFor(label).restatement });
 
 const text = {
   loaded: 'These corrupt, power-hungry bureaucrats have once again betrayed every hardworking family in this city.',
@@ -29,18 +33,21 @@ export const MOCK_ANALYSIS: PageAnalysis = {
       labels: [{ label: 'clickbait', score: 0.88, threshold: 0.5 }],
       sentence: { start: 0, end: text.headline.length, text: text.headline },
       evidence: [{ text: 'Believe', start: 8, end: 15, weight: 1.2 }],
+      suggestion: suggest('clickbait'),
     },
     {
       id: 's260-363', kind: 'technique', label: 'Name_Calling-Labeling', score: 0.81, severity: 0.62, isHeadline: false,
       labels: [{ label: 'Name_Calling-Labeling', score: 0.81, threshold: 0.3, coarse: 'Attack_on_Reputation' }, { label: 'loaded_language', score: 0.74, threshold: 0.5 }],
       sentence: { start: 260, end: 260 + text.loaded.length, text: text.loaded },
       evidence: [{ text: 'corrupt', start: 266, end: 273, weight: 1.4 }, { text: 'power-hungry', start: 275, end: 287, weight: 0.9 }],
+      suggestion: suggest('Name_Calling-Labeling'),
     },
     {
       id: 's365-449', kind: 'technique', label: 'Appeal_to_Fear-Prejudice', score: 0.58, severity: 0.3, isHeadline: false,
       labels: [{ label: 'Appeal_to_Fear-Prejudice', score: 0.58, threshold: 0.4, coarse: 'Justification' }],
       sentence: { start: 365, end: 365 + text.fear.length, text: text.fear },
       evidence: [{ text: 'wasteland', start: 423, end: 432, weight: 0.8 }],
+      suggestion: suggest('Appeal_to_Fear-Prejudice'),
     },
   ],
 };

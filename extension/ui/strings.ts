@@ -19,6 +19,8 @@ export const STRINGS = {
   whyItMatters: 'Why it matters',
   askYourself: 'Ask yourself',
   evidence: 'Words that triggered it',
+  neutralVersion: 'Neutral version',
+  example: 'Example of the technique',
   riskLabel: 'Manipulation risk',
   level: { low: 'Low', some: 'Some', high: 'High' } satisfies Record<RiskLevel, string>,
   privacy: 'Analysed on your device. Nothing you read leaves your browser.',

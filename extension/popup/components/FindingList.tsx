@@ -27,6 +27,12 @@ function FindingItem({ finding, onShow }: { finding: Finding; onShow?: (id: stri
         <p>
           <strong>{STRINGS.askYourself}:</strong> {text.ask}
         </p>
+        <p>
+          <strong>{STRINGS.neutralVersion}:</strong> {text.restatement}
+        </p>
+        <p>
+          <strong>{STRINGS.example}:</strong> {text.example}
+        </p>
         {finding.evidence.length > 0 && (
           <p>
             <strong>{STRINGS.evidence}:</strong> {finding.evidence.map((e) => `“${e.text}”`).join(', ')}

@@ -52,9 +52,10 @@ describe('the card content', () => {
       what: text.what,
       why: text.why,
       ask: text.ask,
+      example: text.example,
       // Strongest first, each word once.
       evidence: ['<img src=x onerror=alert(1)>', 'people', 'clicked'],
-      correction: text.ask,
+      correction: text.restatement,
     });
   });
 
@@ -71,7 +72,8 @@ describe('the card content', () => {
     expect(card.querySelector('img')).toBeNull();
     expect(card.textContent).toContain('“<img src=x onerror=alert(1)>”');
     expect(card.textContent).toContain(describeLabel('Name_Calling-Labeling').why);
-    expect(card.textContent).toContain('Suggested correction:');
+    expect(card.textContent).toContain(`Neutral version: ${describeLabel('Name_Calling-Labeling').restatement}`);
+    expect(card.textContent).toContain(describeLabel('Name_Calling-Labeling').example);
     expect(card.getAttribute('role')).toBe('dialog');
   });
 });

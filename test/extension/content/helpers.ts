@@ -57,8 +57,9 @@ export function findingOn(text: string, sentence: string, overrides: Partial<Fin
     sentence: { start, end, text: sentence },
     isHeadline: false,
     evidence: [],
+    suggestion: { question: 'What happened, in neutral words?', restatement: '[Who] [did what].' },
     ...overrides,
-  };
+  } as Finding;
 }
 
 export function analysisWith(findings: Finding[]): PageAnalysis {
