@@ -87,21 +87,15 @@ export class Analyzer {
     if (!language.supported) return base;
     const units = this.unitsOf(input, sentences);
     const scores = await this.score(units.map((u) => u.features));
-    const findings: Finding[] = [];
-    const flagged: { unit: Unit; labels: LabelScore[]; index: number }[] = [];
-    units.forEach((unit, index) => {
-      const labels = this.flaggedLabels(unit, scores[index], language.code);
-      if (labels.length > 0) flagged.push({ unit, labels, index });
-    });
-    for (const f of flagged) findings.push(this.findingOf(f.unit, f.labels));
-    findings.sort((a, b) => b.severity - a.severity || a.sentence.start - b.sentence.start);
-    const explained = findings.slice(0, MAX_EXPLAINED_FINDINGS);
-    const unitOf = new Map(flagged.map((f) => [this.findingId(f.unit), f]));
-    const evidence = await this.evidenceFor(explained.map((finding) => {
-      const f = unitOf.get(finding.id)!;
-      return { unit: f.unit, label: finding.label, scores: scores[f.index] };
-    }));
-    explained.forEach((finding, i) => (finding.evidence = evidence[i]));
+    const flagged = units
+      .map((unit, index) => ({ unit, scores: scores[index], labels: this.flaggedLabels(unit, scores[index], language.code) }))
+      .filter((item) => item.labels.length > 0)
+      .map((item) => ({ ...item, finding: this.findingOf(item.unit, item.labels) }))
+      .sort((a, b) => b.finding.severity - a.finding.severity || a.finding.sentence.start - b.finding.sentence.start);
+    const explained = flagged.slice(0, MAX_EXPLAINED_FINDINGS);
+    const evidence = await this.evidenceFor(explained.map(({ unit, finding, scores: unitScores }) => ({ unit, label: finding.label, scores: unitScores })));
+    explained.forEach(({ finding }, i) => (finding.evidence = evidence[i]));
+    const findings = flagged.map((item) => item.finding);
     const categories = this.categoriesOf(units, scores, findings, language.code);
     const { risk, level } = riskOf(categories);
     return { ...base, risk, level, categories, findings };
@@ -196,15 +190,11 @@ export class Analyzer {
     });
   }
 
-  private findingId(unit: Unit): string {
-    return unit.isHeadline ? 'headline' : `s${unit.sentence.start}-${unit.sentence.end}`;
-  }
-
   private findingOf(unit: Unit, labels: LabelScore[]): Finding {
     const top = labels[0];
     const { start, end, text } = unit.sentence;
     return {
-      id: this.findingId(unit),
+      id: unit.isHeadline ? 'headline' : `s${start}-${end}`,
       kind: kindOf(top.label),
       label: top.label,
       score: top.score,
