@@ -9,6 +9,7 @@ import type { NetworkInput } from './network';
 import { segmentSentences, type Sentence } from './text';
 import type { CategoryScore, Evidence, Finding, FindingKind, LabelScore, PageAnalysis } from './types';
 import { riskOf } from './risk';
+import type { SourceIndex } from './sources';
 
 /** Anything that turns feature bags into per-label probabilities (the ONNX classifier). */
 export interface TextScorer {
@@ -17,6 +18,8 @@ export interface TextScorer {
 
 export interface AnalysisInput {
   text: string;
+  /** The page's address, for the source lists. */
+  url?: string;
   /** The page's headline, scored for clickbait. */
   title?: string;
   /** A short post or teaser is also scored for clickbait. */
@@ -55,8 +58,13 @@ interface Unit {
   labels: readonly Label[];
 }
 
+/** Optional context indexes that enrich an analysis beyond the classifier. */
+export interface AnalysisContext {
+  sources?: SourceIndex;
+}
+
 export class Analyzer {
-  constructor(private readonly scorer: TextScorer, readonly manifest: ModelManifest) {}
+  constructor(private readonly scorer: TextScorer, readonly manifest: ModelManifest, private readonly context: AnalysisContext = {}) {}
 
   /** Calibrated scores of arbitrary texts, one probability array (LABELS order) per text. */
   async scoreTexts(texts: string[]): Promise<Float32Array[]> {
@@ -83,7 +91,7 @@ export class Analyzer {
     const locale = language.code === 'und' ? 'en' : language.code;
     const all = segmentSentences(input.text, locale);
     const sentences = all.slice(0, MAX_SENTENCES);
-    const base = this.emptyAnalysis(language, all.length, all.length > sentences.length);
+    const base = { ...this.emptyAnalysis(language, all.length, all.length > sentences.length), ...this.sourceOf(input.url) };
     if (!language.supported) return base;
     const units = this.unitsOf(input, sentences);
     const scores = await this.score(units.map((u) => u.features));
@@ -99,6 +107,11 @@ export class Analyzer {
     const categories = this.categoriesOf(units, scores, findings, language.code);
     const { risk, level } = riskOf(categories);
     return { ...base, risk, level, categories, findings };
+  }
+
+  private sourceOf(url: string | undefined): Pick<PageAnalysis, 'source'> {
+    if (!this.context.sources || url === undefined) return {};
+    return { source: this.context.sources.lookup(url) };
   }
 
   private emptyAnalysis(language: LanguageGuess, sentenceCount: number, truncated: boolean): PageAnalysis {

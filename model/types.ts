@@ -2,6 +2,7 @@
 // the page card, the popup, reports and `scan --json`. Extend it; never fork it.
 import type { LanguageGuess } from './language';
 import type { Coarse, Label } from './labels';
+import type { SourceReport } from './sources';
 
 export type RiskLevel = 'low' | 'some' | 'high';
 
@@ -79,4 +80,6 @@ export interface PageAnalysis {
   truncated: boolean;
   categories: CategoryScore[];
   findings: Finding[];
+  /** What the bundled source lists say about the page's site (never a verdict of ours); null when unrated or no URL. */
+  source?: SourceReport | null;
 }

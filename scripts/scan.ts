@@ -1,4 +1,4 @@
-// npm run -s scan -- FILE.(html|txt) [--json]
+// npm run -s scan -- FILE.(html|txt) [--url URL] [--json]
 // Analyses a saved article with the same analysis core as the extension.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -36,6 +36,10 @@ function printReport(file: string, analysis: PageAnalysis, title?: string): void
     process.stdout.write(`${lines.join('\n')}\n`);
     return;
   }
+  if (analysis.source) {
+    lines.push(`source ${analysis.source.domain}:`);
+    for (const r of analysis.source.ratings) lines.push(`  ${r.says}`);
+  }
   lines.push(`risk ${analysis.risk}/100 (${analysis.level}) · language ${analysis.language.code} · ${analysis.sentenceCount} sentences${analysis.truncated ? ' (truncated)' : ''}`);
   for (const c of analysis.categories) lines.push(`  ${c.id.padEnd(16)} ${String(c.score).padStart(3)}/100  ${c.flagged} flagged`);
   lines.push('', `${analysis.findings.length} flagged passage(s):`);
@@ -53,15 +57,18 @@ async function main(): Promise<void> {
   if (positional.length !== 1) throw new UsageError('give exactly one FILE.html or FILE.txt');
   const file = positional[0];
   const input = readInput(file);
+  if (flags.url !== undefined && typeof flags.url !== 'string') throw new UsageError('--url needs the page address');
+  // An explicit --url wins over the page's own canonical/og:url.
+  const url = typeof flags.url === 'string' ? flags.url : input.url;
   const analyzer = await loadNodeAnalyzer();
-  const analysis = await analyzer.analyze({ text: input.text, title: input.title, kind: 'article' });
-  if (flags.json) process.stdout.write(`${JSON.stringify({ file, title: input.title ?? null, url: input.url ?? null, ...analysis })}\n`);
+  const analysis = await analyzer.analyze({ text: input.text, title: input.title, url, kind: 'article' });
+  if (flags.json) process.stdout.write(`${JSON.stringify({ file, title: input.title ?? null, url: url ?? null, ...analysis })}\n`);
   else printReport(file, analysis, input.title);
 }
 
 main().catch((error: unknown) => {
   if (error instanceof UsageError) {
-    process.stderr.write(`usage: scan FILE.(html|txt) [--json]\nerror: ${error.message}\n`);
+    process.stderr.write(`usage: scan FILE.(html|txt) [--url URL] [--json]\nerror: ${error.message}\n`);
     process.exit(2);
   }
   process.stderr.write(`scan failed: ${(error as Error).stack ?? error}\n`);

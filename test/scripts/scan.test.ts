@@ -165,4 +165,17 @@ describe('scan CLI', () => {
     expect(two.status).toBe(2);
     expect(two.stderr).toMatch(/^usage: scan/);
   }, CLI_TIMEOUT);
+
+  it('reports what the source lists say about --url, subdomains included, and null for an unrated site', () => {
+    const rated = scan(['test/fixtures/article.html', '--url', 'https://edition.cnn.com/2026/11/22/story', '--json']);
+    expect(rated.status, rated.stderr).toBe(0);
+    const output = JSON.parse(rated.stdout) as ScanOutput & { source: { domain: string; ratings: { list: string; says: string }[] } | null };
+    expect(output.url).toBe('https://edition.cnn.com/2026/11/22/story');
+    expect(output.source?.domain).toBe('cnn.com');
+    expect(output.source?.ratings.map((r) => r.says).join(' | ')).toMatch(/factual reporting mixed/);
+    const unrated = JSON.parse(scan(['test/fixtures/article.html', '--json']).stdout) as { source: unknown };
+    expect(unrated.source).toBeNull();
+    const lookalike = JSON.parse(scan(['test/fixtures/article.html', '--url', 'https://notcnn.com/x', '--json']).stdout) as { source: unknown };
+    expect(lookalike.source).toBeNull();
+  }, CLI_TIMEOUT);
 });
