@@ -10,6 +10,7 @@ import { segmentSentences, type Sentence } from './text';
 import type { CategoryScore, Evidence, Finding, FindingKind, LabelScore, PageAnalysis } from './types';
 import { riskOf } from './risk';
 import type { SourceIndex } from './sources';
+import type { ClaimIndex } from './claims';
 
 /** Anything that turns feature bags into per-label probabilities (the ONNX classifier). */
 export interface TextScorer {
@@ -61,6 +62,7 @@ interface Unit {
 /** Optional context indexes that enrich an analysis beyond the classifier. */
 export interface AnalysisContext {
   sources?: SourceIndex;
+  claims?: ClaimIndex;
 }
 
 export class Analyzer {
@@ -106,7 +108,14 @@ export class Analyzer {
     const findings = flagged.map((item) => item.finding);
     const categories = this.categoriesOf(units, scores, findings, language.code);
     const { risk, level } = riskOf(categories);
-    return { ...base, risk, level, categories, findings };
+    return { ...base, risk, level, categories, findings, ...this.claimsOf(sentences) };
+  }
+
+  private claimsOf(sentences: Sentence[]): Pick<PageAnalysis, 'claims'> {
+    if (!this.context.claims) return {};
+    const matches = this.context.claims.match(sentences.map((s) => s.text));
+    const claims = sentences.flatMap((sentence, i) => (matches[i].length > 0 ? [{ sentence: { start: sentence.start, end: sentence.end, text: sentence.text }, matches: matches[i] }] : []));
+    return { claims };
   }
 
   private sourceOf(url: string | undefined): Pick<PageAnalysis, 'source'> {

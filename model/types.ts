@@ -2,6 +2,7 @@
 // the page card, the popup, reports and `scan --json`. Extend it; never fork it.
 import type { LanguageGuess } from './language';
 import type { Coarse, Label } from './labels';
+import type { ClaimMatch } from './claims';
 import type { SourceReport } from './sources';
 
 export type RiskLevel = 'low' | 'some' | 'high';
@@ -82,4 +83,11 @@ export interface PageAnalysis {
   findings: Finding[];
   /** What the bundled source lists say about the page's site (never a verdict of ours); null when unrated or no URL. */
   source?: SourceReport | null;
+  /** Sentences that resemble a claim debunked by a fact-checker (a resemblance, not a verdict on the page). */
+  claims?: ClaimSentence[];
+}
+
+export interface ClaimSentence {
+  sentence: TextRange & { text: string };
+  matches: ClaimMatch[];
 }

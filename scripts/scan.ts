@@ -42,6 +42,11 @@ function printReport(file: string, analysis: PageAnalysis, title?: string): void
   }
   lines.push(`risk ${analysis.risk}/100 (${analysis.level}) · language ${analysis.language.code} · ${analysis.sentenceCount} sentences${analysis.truncated ? ' (truncated)' : ''}`);
   for (const c of analysis.categories) lines.push(`  ${c.id.padEnd(16)} ${String(c.score).padStart(3)}/100  ${c.flagged} flagged`);
+  for (const claim of analysis.claims ?? []) {
+    const best = claim.matches[0];
+    lines.push(`resembles a claim debunked by ${best.source} (${best.verdict}; similarity ${best.similarity.toFixed(2)}): "${best.claim}" ${best.url}`);
+    lines.push(`  page: "${claim.sentence.text}" [${claim.sentence.start}-${claim.sentence.end}]`);
+  }
   lines.push('', `${analysis.findings.length} flagged passage(s):`);
   for (const f of analysis.findings) {
     const labels = f.labels.map((l) => `${l.label} ${l.score.toFixed(2)}`).join(', ');
@@ -60,7 +65,7 @@ async function main(): Promise<void> {
   if (flags.url !== undefined && typeof flags.url !== 'string') throw new UsageError('--url needs the page address');
   // An explicit --url wins over the page's own canonical/og:url.
   const url = typeof flags.url === 'string' ? flags.url : input.url;
-  const analyzer = await loadNodeAnalyzer();
+  const analyzer = await loadNodeAnalyzer(undefined, true);
   const analysis = await analyzer.analyze({ text: input.text, title: input.title, url, kind: 'article' });
   if (flags.json) process.stdout.write(`${JSON.stringify({ file, title: input.title ?? null, url: url ?? null, ...analysis })}\n`);
   else printReport(file, analysis, input.title);

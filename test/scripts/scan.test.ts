@@ -178,4 +178,18 @@ describe('scan CLI', () => {
     const lookalike = JSON.parse(scan(['test/fixtures/article.html', '--url', 'https://notcnn.com/x', '--json']).stdout) as { source: unknown };
     expect(lookalike.source).toBeNull();
   }, CLI_TIMEOUT);
+
+  it('lists sentences that resemble a debunked claim, with the fact-checker, verdict and link', () => {
+    const result = scan(['test/fixtures/claim.txt', '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const output = JSON.parse(result.stdout) as { claims: { sentence: { start: number; end: number; text: string }; matches: { source: string; url: string; verdict: string; similarity: number }[] }[] };
+    expect(output.claims).toHaveLength(1);
+    const [claim] = output.claims;
+    expect(claim.sentence.text).toMatch(/^A widely shared post claims that Poland and Lithuania/);
+    expect(claim.matches[0]).toMatchObject({ source: 'EUvsDisinfo', verdict: expect.stringContaining('disinformation') });
+    expect(claim.matches[0].url).toMatch(/^https:\/\/euvsdisinfo\.eu\/report\//);
+    const neutral = JSON.parse(scan(['test/fixtures/article.html', '--json']).stdout) as { claims: unknown[] };
+    expect(neutral.claims).toEqual([]);
+  }, CLI_TIMEOUT);
 });
+
