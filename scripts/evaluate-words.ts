@@ -7,15 +7,14 @@ import { normalizeToken } from '../model/text';
 import { loadNodeAnalyzer } from './lib/node-model';
 import { readJsonl, stringArrayField, stringField } from './training/jsonl';
 import { parseFlags } from './training/options';
-import { splitOf } from './training/splits';
-
-const SPLIT_SEED = 13;
+import { SPLIT_SEED, splitOf } from './training/splits';
+import { babeGroup } from './training/datasets';
 
 async function main(): Promise<void> {
   const { flags } = parseFlags(process.argv.slice(2));
   const dataDir = resolve(typeof flags.data === 'string' ? flags.data : join(import.meta.dirname, '..', '..', 'shared', 'data'));
   const rows = readJsonl(join(dataDir, 'bias_babe_mbic', 'babe_sg2.jsonl')).filter(
-    (row) => stringField(row, 'label') === 'biased' && stringArrayField(row, 'biased_words').length > 0 && splitOf(`babe:${(row.value.news_link as string) || stringField(row, 'id')}`, SPLIT_SEED) === 'test',
+    (row) => stringField(row, 'label') === 'biased' && stringArrayField(row, 'biased_words').length > 0 && splitOf(babeGroup(row), SPLIT_SEED) === 'test',
   );
   const analyzer = await loadNodeAnalyzer();
   let hitsAt1 = 0;

@@ -2,6 +2,8 @@
 // block on its own paragraph so sentences never run across blocks.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+// The content script's rule, so the CLI and the extension read the same text from a page.
+import { MIN_ARTICLE_SHARE } from '../../extension/content/extract';
 
 export interface ExtractedArticle {
   title: string;
@@ -26,8 +28,6 @@ function blockTexts(root: ParentNode): string[] {
   return texts;
 }
 
-/** Readability's article is kept only if it holds at least this share of the page's block text (else: a feed or list). */
-const MIN_ARTICLE_SHARE = 0.25;
 
 function readabilityArticle(html: string): { title: string; texts: string[] } | undefined {
   try {

@@ -34,6 +34,11 @@ interface LabelMap {
   semeval2023_coarse: Record<string, string[]>;
 }
 
+/** BABE's split group: sentences of one article stay together. */
+export function babeGroup(row: JsonlRow): string {
+  return `babe:${(row.value.news_link as string) || stringField(row, 'id')}`;
+}
+
 function maskedTargets(): Int8Array {
   return new Int8Array(LABELS.length).fill(MASKED);
 }
@@ -196,8 +201,7 @@ export class DatasetLoader {
 
   loadBabe(): Example[] {
     const file = this.file('bias_babe_mbic', 'babe_sg2.jsonl');
-    // Sentences from one article stay together.
-    return this.binary('babe', file, LOADED, ['biased'], ['non_biased'], 'en', (row) => `babe:${(row.value.news_link as string) || stringField(row, 'id')}`);
+    return this.binary('babe', file, LOADED, ['biased'], ['non_biased'], 'en', babeGroup);
   }
 
   /** One example per word of BABE's sentences: 1 if its experts marked the word as biased. */
@@ -208,7 +212,7 @@ export class DatasetLoader {
       const label = stringField(row, 'label');
       if (label === 'no_agreement') continue;
       const biased = new Set(stringArrayField(row, 'biased_words').flatMap((w) => tokenize(w).map((t) => t.norm)));
-      const group = `babe:${(row.value.news_link as string) || stringField(row, 'id')}`;
+      const group = babeGroup(row);
       examples.push(...this.wordExamples(stringField(row, 'text'), (norm) => biased.has(norm), 'babe_words', group));
     }
     this.reports.push({ source: 'babe_words', files: [file], examples: examples.length, skipped: {} });

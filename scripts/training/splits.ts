@@ -1,6 +1,9 @@
 // Deterministic, leakage-free splits: a group's key and the seed decide its side.
 export type Split = 'train' | 'val' | 'test';
 
+/** The seed of the committed model's splits; scripts that read held-out data use it too. */
+export const SPLIT_SEED = 13;
+
 export const SPLIT_FRACTIONS = { train: 0.8, val: 0.1 } as const;
 
 function hash32(text: string, seed: number): number {
