@@ -38,6 +38,8 @@ export interface SourcesJson {
 
 export interface SourceRating {
   list: string;
+  /** What kind of list it is, hence what `value` means: tags → tag names; mbfc → factuality; score → 0–1 quality. */
+  kind: ListKind;
   listDate: string;
   says: string;
   value?: number | string;
@@ -132,7 +134,7 @@ export function createSourceIndex(json: SourcesJson): SourceIndex {
       for (const [listIndex, ...values] of table.get(key) ?? []) {
         if (byList.has(listIndex)) continue; // each list speaks once, through its most specific entry
         const list = json.lists[listIndex];
-        byList.set(listIndex, { list: list.name, listDate: list.date, ...says(list, values), matched: key });
+        byList.set(listIndex, { list: list.name, kind: list.kind, listDate: list.date, ...says(list, values), matched: key });
         matchedDomain ||= key;
       }
     }

@@ -3,6 +3,7 @@
 import type { LanguageGuess } from './language';
 import type { Coarse, Label } from './labels';
 import type { ClaimMatch } from './claims';
+import type { Rewording } from './rewording';
 import type { SourceReport } from './sources';
 
 export type RiskLevel = 'low' | 'some' | 'high';
@@ -37,6 +38,22 @@ export interface Suggestion {
   question: string;
   /** A neutral restatement template for the label; [brackets] mark what to fill in. */
   restatement: string;
+  /**
+   * Loaded language: the sentence with its loaded words replaced or dropped; `changes` are offsets
+   * into `Finding.sentence.text`. A `note` (and no change) when the words are inside a quotation.
+   */
+  rewording?: Rewording;
+  /** A clickbait headline: the body sentence that delivers what it teases, and a headline built from it. */
+  spoiler?: Spoiler;
+}
+
+/** What a clickbait headline hides: offsets of `sentence` are into the analysed text. */
+export interface Spoiler {
+  sentence: TextRange & { text: string };
+  /** An informative alternative headline built from the sentence. */
+  headline: string;
+  /** 0-1: how well the sentence answers the headline (the picker's own score). */
+  confidence: number;
 }
 
 /** One flagged sentence (or headline). */
@@ -58,12 +75,16 @@ export interface Finding {
   suggestion: Suggestion;
 }
 
-export type CategoryId = 'persuasion' | 'loaded_language' | 'clickbait' | 'insult';
+/** What the text does (from the classifier) and, separately, context about it (claims, source). */
+export type ContentCategoryId = 'persuasion' | 'loaded_language' | 'clickbait' | 'insult';
+export type ContextCategoryId = 'claims' | 'source';
+export type CategoryId = ContentCategoryId | ContextCategoryId;
 
 export interface CategoryScore {
   id: CategoryId;
-  /** 0-100. */
+  /** 0-100. For 'claims' and 'source', how much concern the matches or the lists' ratings give (see model/risk.ts). */
   score: number;
+  /** Flagged sentences; matched sentences for 'claims'; lists rating the site for 'source'. */
   flagged: number;
 }
 

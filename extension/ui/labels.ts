@@ -16,6 +16,8 @@ export const CATEGORY_NAMES: Record<CategoryId, string> = {
   loaded_language: 'Loaded language',
   clickbait: 'Clickbait headline',
   insult: 'Insulting language',
+  claims: 'Resembles debunked claims',
+  source: 'What source lists say',
 };
 
 export type Severity = 'low' | 'medium' | 'high';
