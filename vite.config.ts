@@ -2,12 +2,14 @@
 // Output: dist/<browser>/, loadable unpacked. `npm run build` builds both and zips them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import { CONTENT_SCRIPT, manifestFor, type TargetBrowser } from './extension/manifest.config';
-import { ASSETS } from './extension/background/assets';
+import { ASSETS, modelAsset } from './extension/background/assets';
+import { CONTEXT_FILES } from './model/context';
 
 const require = createRequire(import.meta.url);
 
@@ -15,16 +17,23 @@ const require = createRequire(import.meta.url);
 function bundledAssets(): Plugin {
   const artifacts = join(import.meta.dirname, 'model', 'artifacts');
   const manifest = JSON.parse(readFileSync(join(artifacts, 'manifest.json'), 'utf8')) as { modelFile: string };
-  const files: Record<string, string> = {
+  const plain: Record<string, string> = {
     [ASSETS.modelManifest]: join(artifacts, 'manifest.json'),
-    [ASSETS.modelDir + manifest.modelFile]: join(artifacts, manifest.modelFile),
     [ASSETS.ortWasm]: require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'),
+  };
+  const gzipped: Record<string, string> = {
+    [modelAsset(manifest.modelFile)]: join(artifacts, manifest.modelFile),
+    [ASSETS.context.sources]: join(artifacts, CONTEXT_FILES.sources),
+    [ASSETS.context.claims]: join(artifacts, CONTEXT_FILES.claims),
+    [ASSETS.context.rewording]: join(artifacts, CONTEXT_FILES.rewording),
   };
   return {
     name: 'unspin:bundled-assets',
     apply: 'build',
     generateBundle() {
-      for (const [fileName, path] of Object.entries(files)) this.emitFile({ type: 'asset', fileName, source: readFileSync(path) });
+      for (const [fileName, path] of Object.entries(plain)) this.emitFile({ type: 'asset', fileName, source: readFileSync(path) });
+      // Node's gzip writes no file name or time into the header: the same input gives the same bytes.
+      for (const [fileName, path] of Object.entries(gzipped)) this.emitFile({ type: 'asset', fileName, source: gzipSync(readFileSync(path), { level: 9 }) });
     },
   };
 }

@@ -7,10 +7,11 @@ import { ANY_TECHNIQUE, CLICKBAIT, COARSE_OF, INSULT, LABELS, LABEL_INDEX, LOADE
 import { thresholdFor, type ModelManifest } from './manifest';
 import type { NetworkInput } from './network';
 import { segmentSentences, type Sentence } from './text';
-import type { CategoryScore, Evidence, Finding, FindingKind, LabelScore, PageAnalysis } from './types';
-import { riskOf } from './risk';
-import type { SourceIndex } from './sources';
+import type { CategoryScore, ClaimSentence, Evidence, Finding, FindingKind, LabelScore, PageAnalysis } from './types';
+import { claimsConcern, riskOf, sourceConcern } from './risk';
+import type { SourceIndex, SourceReport } from './sources';
 import type { ClaimIndex } from './claims';
+import type { Rewriter } from './rewording';
 
 /** Anything that turns feature bags into per-label probabilities (the ONNX classifier). */
 export interface TextScorer {
@@ -63,9 +64,13 @@ interface Unit {
 export interface AnalysisContext {
   sources?: SourceIndex;
   claims?: ClaimIndex;
+  rewriter?: Rewriter;
 }
 
 export class Analyzer {
+  /** Time the last analyze() spent on claim and source lookups, in ms (read by the worker and the bench). */
+  lastContextMs = 0;
+
   constructor(private readonly scorer: TextScorer, readonly manifest: ModelManifest, private readonly context: AnalysisContext = {}) {}
 
   /** Calibrated scores of arbitrary texts, one probability array (LABELS order) per text. */
@@ -93,7 +98,10 @@ export class Analyzer {
     const locale = language.code === 'und' ? 'en' : language.code;
     const all = segmentSentences(input.text, locale);
     const sentences = all.slice(0, MAX_SENTENCES);
+    const sourceStart = performance.now();
     const base = { ...this.emptyAnalysis(language, all.length, all.length > sentences.length), ...this.sourceOf(input.url) };
+    const sourceMs = performance.now() - sourceStart;
+    this.lastContextMs = sourceMs;
     if (!language.supported) return base;
     const units = this.unitsOf(input, sentences);
     const scores = await this.score(units.map((u) => u.features));
@@ -104,18 +112,32 @@ export class Analyzer {
       .sort((a, b) => b.finding.severity - a.finding.severity || a.finding.sentence.start - b.finding.sentence.start);
     const explained = flagged.slice(0, MAX_EXPLAINED_FINDINGS);
     const evidence = await this.evidenceFor(explained.map(({ unit, finding, scores: unitScores }) => ({ unit, label: finding.label, scores: unitScores })));
-    explained.forEach(({ finding }, i) => (finding.evidence = evidence[i]));
+    explained.forEach(({ finding }, i) => {
+      finding.evidence = evidence[i];
+      this.suggestRewording(finding);
+    });
     const findings = flagged.map((item) => item.finding);
-    const categories = this.categoriesOf(units, scores, findings, language.code);
+    const lookupStart = performance.now();
+    const claims = this.claimsOf(sentences);
+    this.lastContextMs = performance.now() - lookupStart + sourceMs;
+    const categories = [...this.categoriesOf(units, scores, findings, language.code), ...contextCategories(claims, base.source)];
     const { risk, level } = riskOf(categories);
-    return { ...base, risk, level, categories, findings, ...this.claimsOf(sentences) };
+    return { ...base, risk, level, categories, findings, ...(claims ? { claims } : {}) };
   }
 
-  private claimsOf(sentences: Sentence[]): Pick<PageAnalysis, 'claims'> {
-    if (!this.context.claims) return {};
+  /** A loaded-language finding's evidence is its loaded words: propose the sentence without them. */
+  private suggestRewording(finding: Finding): void {
+    if (!this.context.rewriter || !WORD_CARRIED.includes(finding.label) || finding.evidence.length === 0) return;
+    const offset = finding.sentence.start;
+    const loaded = finding.evidence.map((e) => ({ start: e.start - offset, end: e.end - offset }));
+    const rewording = this.context.rewriter.rewrite(finding.sentence.text, loaded);
+    if (rewording) finding.suggestion.rewording = rewording;
+  }
+
+  private claimsOf(sentences: Sentence[]): ClaimSentence[] | undefined {
+    if (!this.context.claims) return undefined;
     const matches = this.context.claims.match(sentences.map((s) => s.text));
-    const claims = sentences.flatMap((sentence, i) => (matches[i].length > 0 ? [{ sentence: { start: sentence.start, end: sentence.end, text: sentence.text }, matches: matches[i] }] : []));
-    return { claims };
+    return sentences.flatMap((sentence, i) => (matches[i].length > 0 ? [{ sentence: { start: sentence.start, end: sentence.end, text: sentence.text }, matches: matches[i] }] : []));
   }
 
   private sourceOf(url: string | undefined): Pick<PageAnalysis, 'source'> {
@@ -250,6 +272,14 @@ export class Analyzer {
     }
     return categories;
   }
+}
+
+/** 'claims' when claims were looked up; 'source' when a list rates the site. */
+function contextCategories(claims: ClaimSentence[] | undefined, source: SourceReport | null | undefined): CategoryScore[] {
+  const categories: CategoryScore[] = [];
+  if (claims) categories.push({ id: 'claims', score: claimsConcern(claims), flagged: claims.length });
+  if (source) categories.push({ id: 'source', score: sourceConcern(source), flagged: source.ratings.length });
+  return categories;
 }
 
 /** Share of flagged sentences -> 0-100; a page where 40% or more of sentences are flagged scores 100. */

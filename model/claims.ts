@@ -80,16 +80,42 @@ function fnv(text: string, from: number, to: number): number {
   return hash >>> 0;
 }
 
-/** Hashed term id → count: whole words, and character 4-grams of each space-padded word. */
-function termCounts(words: string[]): Map<number, number> {
-  const counts = new Map<number, number>();
-  const add = (id: number) => counts.set(id, (counts.get(id) ?? 0) + 1);
+/** A text's hashed term ids and how often each occurs, ids ascending. */
+interface TermCounts {
+  ids: Int32Array;
+  counts: Int32Array;
+}
+
+let idScratch = new Int32Array(1024);
+
+/** Hashed term ids → counts: whole words, and character 4-grams of each space-padded word. */
+function termCounts(words: string[]): TermCounts {
+  // Sorting a typed array and counting runs is several times faster than a Map per claim.
+  let length = 0;
+  const push = (id: number) => {
+    if (length === idScratch.length) {
+      const grown = new Int32Array(idScratch.length * 2);
+      grown.set(idScratch);
+      idScratch = grown;
+    }
+    idScratch[length++] = id;
+  };
   for (const word of words) {
-    add(fnv(word, 0, word.length) & BUCKET_MASK);
+    push(fnv(word, 0, word.length) & BUCKET_MASK);
     const padded = ` ${word} `;
-    for (let i = 0; i + GRAM <= padded.length; i++) add(GRAM_FAMILY | (fnv(padded, i, i + GRAM) & BUCKET_MASK));
+    for (let i = 0; i + GRAM <= padded.length; i++) push(GRAM_FAMILY | (fnv(padded, i, i + GRAM) & BUCKET_MASK));
   }
-  return counts;
+  const sorted = idScratch.subarray(0, length).sort();
+  let distinct = 0;
+  for (let i = 0; i < length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  const ids = new Int32Array(distinct);
+  const counts = new Int32Array(distinct);
+  let at = -1;
+  for (let i = 0; i < length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) ids[++at] = sorted[i];
+    counts[at]++;
+  }
+  return { ids, counts };
 }
 
 interface Index {
@@ -117,28 +143,28 @@ function idfOf(n: number, df: number): number {
  * normalised to length 1/√2: a vector has length 1 and the cosine is the mean of the two
  * families' cosines. Unknown terms still count in the norm, so unrelated words lower the similarity.
  */
-function weigh(counts: Map<number, number>, index: Pick<Index, 'termOf' | 'idf'>, unseenIdf: number, emit: (term: number, weight: number) => void): void {
+function weigh({ ids, counts }: TermCounts, index: Pick<Index, 'termOf' | 'idf'>, unseenIdf: number, emit: (term: number, weight: number) => void): void {
   let wordNorm = 0;
   let gramNorm = 0;
-  for (const [id, count] of counts) {
-    const term = index.termOf[id] - 1;
-    const value = (count === 1 ? 1 : 1 + Math.log(count)) * (term < 0 ? unseenIdf : index.idf[term]);
-    if (id & GRAM_FAMILY) gramNorm += value * value;
+  for (let i = 0; i < ids.length; i++) {
+    const term = index.termOf[ids[i]] - 1;
+    const value = (counts[i] === 1 ? 1 : 1 + Math.log(counts[i])) * (term < 0 ? unseenIdf : index.idf[term]);
+    if (ids[i] & GRAM_FAMILY) gramNorm += value * value;
     else wordNorm += value * value;
   }
   const wordScale = 1 / Math.sqrt(wordNorm * 2);
   const gramScale = 1 / Math.sqrt(gramNorm * 2);
-  for (const [id, count] of counts) {
-    const term = index.termOf[id] - 1;
-    if (term >= 0) emit(term, (count === 1 ? 1 : 1 + Math.log(count)) * index.idf[term] * (id & GRAM_FAMILY ? gramScale : wordScale));
+  for (let i = 0; i < ids.length; i++) {
+    const term = index.termOf[ids[i]] - 1;
+    if (term >= 0) emit(term, (counts[i] === 1 ? 1 : 1 + Math.log(counts[i])) * index.idf[term] * (ids[i] & GRAM_FAMILY ? gramScale : wordScale));
   }
 }
 
-function denseTerms(docs: Map<number, number>[]): { termOf: Int32Array; df: Int32Array } {
+function denseTerms(docs: TermCounts[]): { termOf: Int32Array; df: Int32Array } {
   const termOf = new Int32Array(2 * GRAM_FAMILY);
   const dfList: number[] = [];
-  for (const counts of docs) {
-    for (const id of counts.keys()) {
+  for (const { ids } of docs) {
+    for (const id of ids) {
       if (termOf[id] === 0) termOf[id] = dfList.push(0);
       dfList[termOf[id] - 1]++;
     }
@@ -152,7 +178,7 @@ function buildIndex(texts: string[]): Index {
   const n = texts.length;
   const idf = Float32Array.from(df, (count) => idfOf(n, count));
   const docStart = new Int32Array(n + 1);
-  docs.forEach((counts, doc) => (docStart[doc + 1] = docStart[doc] + counts.size));
+  docs.forEach((counts, doc) => (docStart[doc + 1] = docStart[doc] + counts.ids.length));
   const docTerms = new Int32Array(docStart[n]);
   const docWeights = new Float32Array(docStart[n]);
   const postStart = new Int32Array(df.length + 1);

@@ -123,7 +123,9 @@ function deepestPath(domains: Record<string, SourceEntry[]>): number {
   return deepest;
 }
 
-export function createSourceIndex(json: SourcesJson): SourceIndex {
+export function createSourceIndex(input: SourcesJson | unknown): SourceIndex {
+  const json = input as SourcesJson;
+  if (!json || typeof json !== 'object' || !Array.isArray(json.lists) || !json.domains || typeof json.domains !== 'object') throw new Error('sources.json: expected { lists: [...], domains: {...} }');
   const table = new Map(Object.entries(json.domains));
   const maxDepth = deepestPath(json.domains);
 

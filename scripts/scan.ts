@@ -2,7 +2,7 @@
 // Analyses a saved article with the same analysis core as the extension.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { PageAnalysis } from '../model/types';
+import type { Finding, PageAnalysis } from '../model/types';
 import { extractArticle } from './lib/article';
 import { loadNodeAnalyzer } from './lib/node-model';
 import { parseFlags } from './training/options';
@@ -53,8 +53,19 @@ function printReport(file: string, analysis: PageAnalysis, title?: string): void
     lines.push(`- [${f.sentence.start}-${f.sentence.end}]${f.isHeadline ? ' (headline)' : ''} ${labels}`);
     lines.push(`  "${f.sentence.text}"`);
     if (f.evidence.length > 0) lines.push(`  evidence: ${f.evidence.map((e) => `"${e.text}" [${e.start}-${e.end}]`).join(', ')}`);
+    lines.push(...suggestionLines(f));
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function suggestionLines({ suggestion }: Finding): string[] {
+  const lines = [`  ask: ${suggestion.question}`];
+  const { rewording, spoiler } = suggestion;
+  if (rewording?.note) lines.push(`  note: ${rewording.note}`);
+  if (rewording && rewording.changes.length > 0) lines.push(`  neutral wording: "${rewording.text}"`);
+  if (spoiler) lines.push(`  what it holds back: "${spoiler.sentence.text}" [${spoiler.sentence.start}-${spoiler.sentence.end}]`, `  informative headline: ${spoiler.headline}`);
+  if (!rewording && !spoiler) lines.push(`  neutral restatement: ${suggestion.restatement}`);
+  return lines;
 }
 
 async function main(): Promise<void> {

@@ -1,11 +1,31 @@
 // Names the build, the worker and the tests share. vite.config.ts copies the files to these paths.
+import { CONTEXT_FILES } from '../../model/context';
+
+/** Data files ship gzip-compressed (and are inflated with DecompressionStream) to fit the 20 MB package budget. */
+export const GZIP_SUFFIX = '.gz';
+
 export const ASSETS = {
   modelManifest: 'model/manifest.json',
-  /** The manifest's `modelFile` is resolved next to it. */
+  /** The manifest's `modelFile` is resolved next to it, with GZIP_SUFFIX. */
   modelDir: 'model/',
-  /** The one ONNX Runtime binary that `onnxruntime-web/wasm` loads. */
+  /** The context artifacts (source lists, debunked claims, rewording table), gzip-compressed. */
+  context: {
+    sources: `model/${CONTEXT_FILES.sources}${GZIP_SUFFIX}`,
+    claims: `model/${CONTEXT_FILES.claims}${GZIP_SUFFIX}`,
+    rewording: `model/${CONTEXT_FILES.rewording}${GZIP_SUFFIX}`,
+  },
+  /** The one ONNX Runtime binary that `onnxruntime-web/wasm` loads; kept plain so it compiles while streaming. */
   ortWasm: 'ort/ort-wasm-simd-threaded.wasm',
 } as const;
 
+/** The packaged path of the model file named in the manifest. */
+export function modelAsset(modelFile: string): string {
+  return ASSETS.modelDir + modelFile + GZIP_SUFFIX;
+}
+
 /** performance.measure() name of the worker's model load, read by the end-to-end tests. */
 export const MODEL_LOAD_MEASURE = 'unspin:model-load';
+/** performance.measure() name of loading the context indexes (claims, sources, rewording). */
+export const CONTEXT_LOAD_MEASURE = 'unspin:context-load';
+/** performance.measure() name of the claim and source lookups of one page. */
+export const CONTEXT_LOOKUP_MEASURE = 'unspin:context-lookup';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { PopupMessage, type Reply, type TabState } from '../../extension/messages';
 import { LEVEL_COLORS } from '../../extension/background/badge';
-import { MODEL_LOAD_MEASURE } from '../../extension/background/assets';
+import { CONTEXT_LOAD_MEASURE, CONTEXT_LOOKUP_MEASURE, MODEL_LOAD_MEASURE } from '../../extension/background/assets';
 import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, waitFor, type ChromeApi, type ExtensionBrowser, type FixtureServer } from './browser';
 import { distDir, ensureBuilt } from './build';
 
@@ -50,8 +50,11 @@ describe.skipIf(!hasChromium)('extension in Chromium', () => {
       return found && finished(found[1]) ? found : undefined;
     }, 30_000, 'the article\'s analysis');
     const total = Math.round(performance.now() - start);
-    const modelLoad = await worker.evaluate((name) => performance.getEntriesByName(name).map((e) => Math.round(e.duration)), MODEL_LOAD_MEASURE);
-    log(`cold worker, navigation -> cached result: ${total} ms (first chunk -> result ${state.elapsedMs} ms; model load in the worker ${modelLoad.join(', ')} ms)`);
+    const measured = (name: string) => worker.evaluate((n) => performance.getEntriesByName(n).map((e) => Math.round(e.duration)), name);
+    const modelLoad = await measured(MODEL_LOAD_MEASURE);
+    const contextLoad = await measured(CONTEXT_LOAD_MEASURE);
+    const lookup = await measured(CONTEXT_LOOKUP_MEASURE);
+    log(`cold worker, navigation -> cached result: ${total} ms (first chunk -> result ${state.elapsedMs} ms; model load in the worker ${modelLoad.join(', ')} ms, context indexes ${contextLoad.join(', ')} ms, claim+source lookup ${lookup.join(', ')} ms)`);
 
     expect(state.status).toBe('done');
     expect(state.analysis?.supported).toBe(true);

@@ -4,9 +4,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX_ID } from '../../extension/manifest.config';
-import { ASSETS } from '../../extension/background/assets';
+import { ASSETS, modelAsset } from '../../extension/background/assets';
+import { CONTEXT_FILES } from '../../model/context';
 import { ROOT, distDir, ensureBuilt, type TargetBrowser } from './build';
 
 const BROWSERS: TargetBrowser[] = ['chrome', 'firefox'];
@@ -83,7 +85,14 @@ describe('built packages', () => {
     const artifacts = join(ROOT, 'model', 'artifacts');
     const { modelFile } = JSON.parse(readFileSync(join(artifacts, 'manifest.json'), 'utf8')) as { modelFile: string };
     expect(read(browser, ASSETS.modelManifest).equals(readFileSync(join(artifacts, 'manifest.json')))).toBe(true);
-    expect(read(browser, ASSETS.modelDir + modelFile).equals(readFileSync(join(artifacts, modelFile)))).toBe(true);
+    expect(gunzipSync(read(browser, modelAsset(modelFile))).equals(readFileSync(join(artifacts, modelFile)))).toBe(true);
+  });
+
+  it.each(BROWSERS)('%s: ships the context artifacts gzip-compressed and byte-identical once inflated', (browser) => {
+    const artifacts = join(ROOT, 'model', 'artifacts');
+    for (const name of Object.keys(CONTEXT_FILES) as (keyof typeof CONTEXT_FILES)[]) {
+      expect(gunzipSync(read(browser, ASSETS.context[name])).equals(readFileSync(join(artifacts, CONTEXT_FILES[name]))), name).toBe(true);
+    }
   });
 
   it('passes web-ext lint for Firefox with no errors', async () => {

@@ -13,7 +13,10 @@ import { validateManifest, type ModelManifest } from '../../model/manifest';
 import type { NetworkInput } from '../../model/network';
 import { levelOf } from '../../model/risk';
 import { toWellFormed } from '../../model/text';
-import type { PageAnalysis } from '../../model/types';
+import type { Finding, PageAnalysis } from '../../model/types';
+import type { ClaimIndex, ClaimMatch } from '../../model/claims';
+import { createRewriter } from '../../model/rewording';
+import type { SourceIndex, SourceReport } from '../../model/sources';
 import { ARTIFACTS_DIR, loadNodeAnalyzer } from '../../scripts/lib/node-model';
 
 /** Everything a PageAnalysis promises, checked against the input it came from. */
@@ -30,7 +33,7 @@ function expectValidAnalysis(analysis: PageAnalysis, input: AnalysisInput): void
   expect(Number.isInteger(analysis.sentenceCount)).toBe(true);
   expect(analysis.truncated).toBe(analysis.sentenceCount > MAX_SENTENCES);
   for (const c of analysis.categories) {
-    expect(['persuasion', 'loaded_language', 'insult', 'clickbait']).toContain(c.id);
+    expect(['persuasion', 'loaded_language', 'insult', 'clickbait', 'claims', 'source']).toContain(c.id);
     expect(Number.isInteger(c.score)).toBe(true);
     expect(c.score).toBeGreaterThanOrEqual(0);
     expect(c.score).toBeLessThanOrEqual(100);
@@ -71,6 +74,7 @@ function expectValidAnalysis(analysis: PageAnalysis, input: AnalysisInput): void
     expect(f.sentence.text).toBe(source.slice(start, end));
     expect(f.id).toBe(f.isHeadline ? 'headline' : `s${start}-${end}`);
     expect(f.evidence.length).toBeLessThanOrEqual(4);
+    expectValidSuggestion(f, text);
     for (const e of f.evidence) {
       expect(e.start).toBeGreaterThanOrEqual(start);
       expect(e.end).toBeLessThanOrEqual(end);
@@ -78,6 +82,30 @@ function expectValidAnalysis(analysis: PageAnalysis, input: AnalysisInput): void
       expect(e.text).toBe(source.slice(e.start, e.end));
       expect(e.weight).toBeGreaterThan(0);
     }
+  }
+}
+
+/** A finding's suggestion: guidance always; a rewording that rebuilds from its changes; a spoiler from the body. */
+function expectValidSuggestion(f: Finding, text: string): void {
+  expect(f.suggestion.question.length).toBeGreaterThan(0);
+  expect(f.suggestion.restatement.length).toBeGreaterThan(0);
+  const { rewording, spoiler } = f.suggestion;
+  if (rewording) {
+    let rebuilt = '';
+    let at = 0;
+    for (const c of rewording.changes) {
+      expect(c.start).toBeGreaterThanOrEqual(at);
+      expect(f.sentence.text.slice(c.start, c.end)).toBe(c.from);
+      rebuilt += f.sentence.text.slice(at, c.start) + c.to;
+      at = c.end;
+    }
+    expect(rebuilt + f.sentence.text.slice(at)).toBe(rewording.text);
+    expect(rewording.changes.length > 0 || rewording.note !== undefined).toBe(true);
+  }
+  if (spoiler) {
+    expect(f.isHeadline).toBe(true);
+    expect(text.slice(spoiler.sentence.start, spoiler.sentence.end)).toBe(spoiler.sentence.text);
+    expect(spoiler.headline.length).toBeGreaterThan(0);
   }
 }
 
@@ -417,5 +445,64 @@ describe('Analyzer with a stand-in scorer', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('Analyzer with context indexes (stand-in scorer)', () => {
+  const rewriter = createRewriter({ version: 1, table: { evil: '', vile: 'harsh' }, origin: {}, mined: {}, babe: {}, sources: [] });
+  const moonClaim: ClaimMatch = { claim: 'The moon landing was staged.', verdict: 'false', source: 'Test checker', url: 'https://example.org/check', similarity: 0.8 };
+  const claims: ClaimIndex = { size: 1, threshold: 0.5, match: (sentences) => sentences.map((s) => (/moon/i.test(s) ? [moonClaim] : [])) };
+  const report: SourceReport = { domain: 'example.com', matchedDomain: 'example.com', ratings: [{ list: 'MBFC', kind: 'mbfc', listDate: '2020', says: 'MBFC (2020): factual reporting low; bias right', value: 'low', matched: 'example.com' }] };
+  const sources: SourceIndex = { lookup: (url) => (url.includes('example.com') ? report : null) };
+  const loadedOnly = { ...manifest, thresholds: { ...manifest.thresholds, ...Object.fromEntries(LABELS.filter((l) => l !== 'loaded_language' && l !== LOADED_WORD).map((l) => [l, 0.999])) } } as ModelManifest;
+
+  it('proposes a rewording for a loaded-language finding, offsets into its sentence', async () => {
+    const analyzer = new Analyzer(new StandInScorer(), loadedOnly, { rewriter });
+    const text = 'Nothing happened. An evil plan and a vile trick were adopted.';
+    const analysis = await analyzer.analyze({ text });
+    expectValidAnalysis(analysis, { text });
+    const [finding] = analysis.findings;
+    expect(finding.label).toBe('loaded_language');
+    expect(finding.suggestion.rewording?.text).toBe('A plan and a harsh trick were adopted.');
+    expect(finding.suggestion.rewording?.changes.map((c) => [c.from, c.to])).toEqual([['An', 'A'], ['evil ', ''], ['vile', 'harsh']]);
+    // Without the table there is no rewording, only the label's guidance.
+    const bare = await new Analyzer(new StandInScorer(), loadedOnly).analyze({ text });
+    expect(bare.findings[0].suggestion.rewording).toBeUndefined();
+  });
+
+  it('says the words are a quotation instead of rewording them', async () => {
+    const analyzer = new Analyzer(new StandInScorer(), loadedOnly, { rewriter });
+    const text = 'She called it "an evil plan from start to finish" on Monday.';
+    const [finding] = (await analyzer.analyze({ text })).findings;
+    expect(finding.suggestion.rewording).toMatchObject({ changes: [], note: expect.stringMatching(/quotation/) });
+  });
+
+  it('adds claims and source as context categories that raise the risk as documented', async () => {
+    const quiet = new Analyzer(new StandInScorer(), manifest, { claims, sources });
+    const text = 'It rained all day. A post says the moon landing was staged. Numbers went up.';
+    const analysis = await quiet.analyze({ text, url: 'https://news.example.com/a' });
+    expectValidAnalysis(analysis, { text });
+    expect(analysis.findings).toEqual([]);
+    expect(analysis.claims).toEqual([{ sentence: { start: 19, end: 59, text: 'A post says the moon landing was staged.' }, matches: [moonClaim] }]);
+    expect(analysis.source).toEqual(report);
+    expect(analysis.categories.filter((c) => c.id === 'claims' || c.id === 'source')).toEqual([
+      { id: 'claims', score: 50, flagged: 1 },
+      { id: 'source', score: 80, flagged: 1 },
+    ]);
+    // 0.7 x max(claims 1 x 50, source 0.5 x 80) + 0.3 x mean(content 0, 0, 0) = 35.
+    expect(analysis.risk).toBe(35);
+    expect(analysis.level).toBe('some');
+    // No claim matched and no list rates the site: the context adds nothing.
+    const plain = await quiet.analyze({ text: 'It rained all day.', url: 'https://unrated.test/' });
+    expect(plain.categories.find((c) => c.id === 'claims')).toEqual({ id: 'claims', score: 0, flagged: 0 });
+    expect(plain.categories.some((c) => c.id === 'source')).toBe(false);
+    expect(plain.risk).toBe(0);
+  });
+
+  it('never lets the context lower the risk of the text itself', async () => {
+    const text = 'The evil plan failed. It rained all day.';
+    const alone = await new Analyzer(new StandInScorer(), manifest).analyze({ text });
+    const withContext = await new Analyzer(new StandInScorer(), manifest, { claims, sources }).analyze({ text, url: 'https://example.com/' });
+    expect(withContext.risk).toBeGreaterThanOrEqual(alone.risk);
   });
 });

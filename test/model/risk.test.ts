@@ -1,7 +1,8 @@
 // model/risk.ts: page risk from category scores, and its level.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RISK_LEVELS, levelOf, riskOf } from '../../model/risk';
+import { CONTEXT_WEIGHTS, RISK_LEVELS, claimsConcern, levelOf, ratingConcern, riskOf, sourceConcern } from '../../model/risk';
+import type { SourceRating } from '../../model/sources';
 import type { CategoryId, CategoryScore } from '../../model/types';
 
 const IDS: CategoryId[] = ['persuasion', 'loaded_language', 'insult', 'clickbait'];
@@ -72,6 +73,58 @@ describe('riskOf', () => {
         expect(riskOf(categories(...raised)).risk).toBeGreaterThanOrEqual(risk);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('context categories', () => {
+  const claim = { sentence: { start: 0, end: 1, text: 'x' }, matches: [] };
+  const rating = (kind: SourceRating['kind'], value: string | number): SourceRating => ({ list: 'L', kind, listDate: '2020', says: '', value, matched: 'example.com' });
+
+  it('claims: each matched sentence halves the remaining distance to 100', () => {
+    expect([0, 1, 2, 3, 10].map((n) => claimsConcern(Array(n).fill(claim)))).toEqual([0, 50, 75, 88, 100]);
+  });
+
+  it('source: each list\'s rating maps to a concern, unknown values to none', () => {
+    expect(ratingConcern(rating('tags', 'fake, bias'))).toBe(100);
+    expect(ratingConcern(rating('tags', 'political, unreliable, bias'))).toBe(60);
+    expect(ratingConcern(rating('tags', 'satire'))).toBe(0);
+    expect(ratingConcern(rating('tags', 'reliable'))).toBe(0);
+    expect(ratingConcern(rating('mbfc', 'very low'))).toBe(100);
+    expect(ratingConcern(rating('mbfc', 'low'))).toBe(80);
+    expect(ratingConcern(rating('mbfc', 'mixed'))).toBe(50);
+    expect(ratingConcern(rating('mbfc', 'high'))).toBe(0);
+    expect(ratingConcern(rating('mbfc', 'unheard-of'))).toBeNull();
+    expect(ratingConcern(rating('score', 0.2))).toBe(100);
+    expect(ratingConcern(rating('score', 0.45))).toBe(50);
+    expect(ratingConcern(rating('score', 0.9))).toBe(0);
+    expect(ratingConcern(rating('score', Number.NaN))).toBeNull();
+  });
+
+  it('source: the mean over the lists that rate the site, since none has the last word', () => {
+    const report = (ratings: SourceRating[]) => ({ domain: 'example.com', matchedDomain: 'example.com', ratings });
+    expect(sourceConcern(report([rating('tags', 'fake'), rating('mbfc', 'mixed'), rating('score', 0.3)]))).toBe(Math.round((100 + 50 + 80) / 3));
+    expect(sourceConcern(report([rating('mbfc', 'unheard-of')]))).toBe(0);
+    expect(sourceConcern(report([]))).toBe(0);
+  });
+
+  it('a bad source alone gives "some" risk, never "high"; claims count fully', () => {
+    const content = categories(0, 0, 0);
+    expect(CONTEXT_WEIGHTS).toEqual({ claims: 1, source: 0.5 });
+    expect(riskOf([...content, { id: 'source', score: 100, flagged: 3 }])).toEqual({ risk: 35, level: 'some' });
+    expect(riskOf([...content, { id: 'claims', score: 88, flagged: 3 }])).toEqual({ risk: 62, level: 'high' });
+  });
+
+  it('context takes part in the maximum only: a zero context score changes nothing', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), (values, claimsScore, sourceScore) => {
+        const base = riskOf(categories(...values)).risk;
+        expect(riskOf([...categories(...values), { id: 'claims', score: 0, flagged: 0 }, { id: 'source', score: 0, flagged: 0 }]).risk).toBe(base);
+        const withContext = riskOf([...categories(...values), { id: 'claims', score: claimsScore, flagged: 1 }, { id: 'source', score: sourceScore, flagged: 1 }]).risk;
+        expect(withContext).toBeGreaterThanOrEqual(base);
+        expect(withContext).toBeLessThanOrEqual(100);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -133,6 +133,7 @@ describe('scan CLI', () => {
     expect(result.stdout).toMatch(/^test\/fixtures\/article\.html — Council approves new budget/);
     expect(result.stdout).toMatch(/^risk \d+\/100 \((low|some|high)\)/m);
     expect(result.stdout).toMatch(/^\d+ flagged passage\(s\):$/m);
+    expect(result.stdout).toMatch(/^  ask: \S/m);
   }, CLI_TIMEOUT);
 
   it('exits 2 with a clear message for a missing file', () => {
@@ -173,8 +174,13 @@ describe('scan CLI', () => {
     expect(output.url).toBe('https://edition.cnn.com/2026/11/22/story');
     expect(output.source?.domain).toBe('cnn.com');
     expect(output.source?.ratings.map((r) => r.says).join(' | ')).toMatch(/factual reporting mixed/);
-    const unrated = JSON.parse(scan(['test/fixtures/article.html', '--json']).stdout) as { source: unknown };
+    // The lists' ratings become the 'source' context category of the page risk.
+    const source = output.categories.find((c) => c.id === 'source');
+    expect(source).toMatchObject({ flagged: output.source!.ratings.length });
+    const unrated = JSON.parse(scan(['test/fixtures/article.html', '--json']).stdout) as ScanOutput & { source: unknown };
     expect(unrated.source).toBeNull();
+    expect(unrated.categories.some((c) => c.id === 'source')).toBe(false);
+    expect(output.risk).toBeGreaterThanOrEqual(unrated.risk);
     const lookalike = JSON.parse(scan(['test/fixtures/article.html', '--url', 'https://notcnn.com/x', '--json']).stdout) as { source: unknown };
     expect(lookalike.source).toBeNull();
   }, CLI_TIMEOUT);
@@ -188,8 +194,18 @@ describe('scan CLI', () => {
     expect(claim.sentence.text).toMatch(/^A widely shared post claims that Poland and Lithuania/);
     expect(claim.matches[0]).toMatchObject({ source: 'EUvsDisinfo', verdict: expect.stringContaining('disinformation') });
     expect(claim.matches[0].url).toMatch(/^https:\/\/euvsdisinfo\.eu\/report\//);
-    const neutral = JSON.parse(scan(['test/fixtures/article.html', '--json']).stdout) as { claims: unknown[] };
+    // One matched sentence: claims concern 50, counted fully in the page risk (0.7 x 50 at least).
+    expect((output as unknown as ScanOutput).categories.find((c) => c.id === 'claims')).toEqual({ id: 'claims', score: 50, flagged: 1 });
+    expect((output as unknown as ScanOutput).risk).toBeGreaterThanOrEqual(35);
+    const neutral = JSON.parse(scan(['test/fixtures/article.html', '--json']).stdout) as ScanOutput & { claims: unknown[] };
     expect(neutral.claims).toEqual([]);
+    // Every finding carries its suggestion: the question to ask and a restatement, plus a rewording where the table knows the words.
+    expect(neutral.findings.length).toBeGreaterThan(0);
+    for (const f of neutral.findings as (ScanOutput['findings'][number] & { suggestion: { question: string; restatement: string; rewording?: { text: string } } })[]) {
+      expect(f.suggestion.question.length, f.id).toBeGreaterThan(10);
+      expect(f.suggestion.restatement.length, f.id).toBeGreaterThan(10);
+      if (f.suggestion.rewording) expect(f.suggestion.rewording.text).not.toBe(f.sentence.text);
+    }
   }, CLI_TIMEOUT);
 });
 
