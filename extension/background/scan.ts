@@ -83,7 +83,8 @@ export class Scans {
     const { tabId, scanId, url, title } = page;
     const current = () => this.inProgress.get(tabId)?.scanId === scanId;
     try {
-      const analysis = await this.deps.analyze({ text: page.text, title, kind: analysisKind(page.kind) });
+      // The URL is the content script's own reading of location.href: it names the site for the source lists.
+      const analysis = await this.deps.analyze({ text: page.text, title, url, kind: analysisKind(page.kind) });
       if (!current()) throw new Error('superseded: a newer scan of this tab started');
       const elapsedMs = Math.round(this.now() - page.startedAt);
       await this.publish(tabId, (s) => ({ status: 'done', url, title, analysis, highlights: s.highlights, elapsedMs }));

@@ -27,7 +27,7 @@ describe('Scans', () => {
     expect(warmUp).toHaveBeenCalledTimes(1);
     const result = await scans.receiveChunk(4, chunk({ index: 1, count: 2, text: 'world.' }));
     expect(result).toEqual(analysis());
-    expect(analyze).toHaveBeenCalledWith({ text: 'Hello world.', title: 'A title', kind: 'article' });
+    expect(analyze).toHaveBeenCalledWith({ text: 'Hello world.', title: 'A title', url: 'https://news.example/a', kind: 'article' });
     expect(await cache.get(4)).toMatchObject({ status: 'done', url: 'https://news.example/a', title: 'A title', analysis: analysis(), highlights: true });
     expect(badges.map(([, s]) => s.status)).toEqual(['scanning', 'done']);
   });
