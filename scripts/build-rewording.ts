@@ -16,8 +16,71 @@ export const DEFAULT_OUT = join(ROOT, 'model', 'artifacts', 'rewording.json');
 export const DEFAULT_DATA = join(ROOT, '..', 'shared', 'data');
 /** A mined edit enters the active table when seen this often, or when BABE also marks the word. */
 const MIN_MINED = 2;
+/** …and when at least this share of the word's single-word edits agree on the same replacement. */
+const MIN_CONSISTENCY = 2 / 3;
 const MIN_BABE = 2;
 const STOPWORDS = new Set('a an the and or but if of to in on at by for with from as is are was were be been being it its he she they them their his her him we our us you your i me my this that these those which who whom whose what when where why how not no also only even very more most other another some any all such than then there here has have had do does did can could will would shall should may might must yet so just still'.split(' '));
+
+// More reviewed entries (written by hand, checked against WNC train edits and BABE words, never WNC
+// test). Drops ('') apply only where safe: adjectives before a noun, adverbs anywhere (with their comma
+// when they open a clause). Keys with a space or hyphen are phrases.
+export const EXTRA_REVIEWED: Record<string, string> = {
+  // Puffery: evaluative adjectives the WNC editors delete
+  renowned: '', famed: '', celebrated: '', esteemed: '', revered: '', beloved: '', acclaimed: '', respected: '',
+  legendary: '', iconic: '', talented: '', gifted: '', prolific: '', remarkable: '', outstanding: '', brilliant: '',
+  beautiful: '', gorgeous: '', lovely: '', stunning: '', spectacular: '', magnificent: '', fantastic: '', wonderful: '',
+  excellent: '', superb: '', impressive: '', memorable: '', extraordinary: '', exceptional: '', phenomenal: '', tremendous: '',
+  glorious: '', splendid: '', masterful: '', visionary: '', groundbreaking: '', 'ground-breaking': '', 'world-class': '',
+  'award-winning': '', prominent: '', important: '', influential: '', famous: '', prestigious: '', successful: '', popular: '',
+  // Condemnation: evaluative adjectives
+  tragic: '', terrible: '', horrible: '', awful: '', dreadful: '', heinous: '', ruthless: '', barbaric: '', sinister: '',
+  nefarious: '', vicious: '', deplorable: '', reprehensible: '', abhorrent: '', abysmal: '', laughable: '', ludicrous: '',
+  preposterous: '', outlandish: '', shoddy: '', sleazy: '', shameless: '', fanatical: '', hateful: '', desperate: '',
+  incendiary: '', inflammatory: '', divisive: '', bigoted: '',
+  // Sentence adverbs and intensifiers that editorialise
+  unfortunately: '', fortunately: '', sadly: '', tragically: '', ironically: '', interestingly: '', curiously: '',
+  surprisingly: '', unsurprisingly: '', predictably: '', luckily: '', thankfully: '', regrettably: '', clearly: '',
+  obviously: '', undoubtedly: '', undeniably: '', unquestionably: '', remarkably: '', amazingly: '', incredibly: '',
+  astonishingly: '', famously: '', infamously: '', conveniently: '', truly: '', very: '', quite: '', highly: '',
+  exceptionally: '', hugely: '', enormously: '', immensely: '', tremendously: '', perfectly: '', absolutely: '',
+  wisely: '', cleverly: '', brilliantly: '', beautifully: '', heroically: '', bravely: '', boldly: '', courageously: '',
+  shamelessly: '', cruelly: '', viciously: '', brutally: '', callously: '', recklessly: '', unfairly: '', rightly: '',
+  rightfully: '', wrongly: '', indeed: '', finally: '',
+  // Nouns and phrases
+  mankind: 'humankind', statesman: 'politician', statesmen: 'politicians',
+  'passed away': 'died', 'passes away': 'dies', 'pass away': 'die', 'passing away': 'dying',
+  'self-proclaimed': 'self-described', 'self-styled': 'self-described',
+  'pointed out': 'said', 'points out': 'says', 'pointing out': 'saying',
+  'lashed out at': 'criticised', 'lashes out at': 'criticises', 'lashing out at': 'criticising',
+  // Other languages: "so-called" (attributive, declined forms)
+  'soi-disant': '', sogenannte: '', sogenannten: '', sogenannter: '', sogenanntes: '', sogenanntem: '',
+  cosiddetto: '', cosiddetta: '', cosiddetti: '', cosiddette: '',
+  'так называемый': '', 'так называемая': '', 'так называемое': '', 'так называемые': '', 'так называемых': '', 'так называемого': '', 'так называемой': '', 'так называемым': '',
+  'tak zwany': '', 'tak zwana': '', 'tak zwane': '', 'tak zwani': '', 'tak zwanych': '', 'tak zwanego': '', 'tak zwanej': '',
+};
+/** Non-English keys above: no English article fixes next to them. */
+export const FOREIGN_KEYS = Object.keys(EXTRA_REVIEWED).filter((k) => /^(soi-disant|sogenannt|cosiddett|так |tak zwan)/.test(k));
+
+/** Verb lemmas → [neutral lemma, forms: b base, s -s, d -ed, g -ing]. Nouns' spellings are left out ("a claim", "claims"). */
+export const REVIEWED_VERBS: Record<string, [string, string]> = {
+  slam: ['criticise', 'bsdg'], blast: ['criticise', 'dg'], lambast: ['criticise', 'bsdg'], lambaste: ['criticise', 'bsdg'],
+  bash: ['criticise', 'dg'], berate: ['criticise', 'bsdg'], scold: ['criticise', 'bsdg'], deride: ['criticise', 'bsdg'],
+  excoriate: ['criticise', 'bsdg'], eviscerate: ['criticise', 'bsdg'], skewer: ['criticise', 'dg'], assail: ['criticise', 'bsdg'],
+  savage: ['criticise', 'd'], trash: ['criticise', 'd'], smear: ['criticise', 'dg'], rip: ['criticise', 'd'],
+  // Swapped to "say" only before "that", a pronoun, a quotation or punctuation (see model/rewording.ts).
+  claim: ['say', 'dg'], admit: ['say', 'bsdg'], confess: ['say', 'bsdg'], concede: ['say', 'bsdg'], insist: ['say', 'bsdg'],
+  boast: ['say', 'dg'], brag: ['say', 'bsdg'], rant: ['say', 'dg'], whine: ['say', 'dg'], reveal: ['say', 'sdg'], proclaim: ['say', 'sdg'],
+  destroy: ['damage', 'bsdg'], devastate: ['damage', 'bsd'], wreck: ['damage', 'd'], slash: ['cut', 'd'], gut: ['cut', 'd'], axe: ['cut', 'd'],
+  skyrocket: ['rise', 'bsdg'], soar: ['rise', 'sdg'], plummet: ['fall', 'bsdg'], plunge: ['fall', 'sdg'],
+  murder: ['kill', 'dg'], slaughter: ['kill', 'dg'], massacre: ['kill', 'd'], christen: ['name', 'd'],
+};
+
+/** Terms where a table word is part of a name or a fixed phrase: left alone. */
+export const KEEP_TERMS = [
+  'popular vote', 'popular votes', 'popular music', 'popular culture', 'popular front', 'popular party', 'popular sovereignty', 'popular support',
+  'outstanding debt', 'outstanding debts', 'outstanding loans', 'outstanding shares', 'outstanding balance', 'outstanding warrants', 'outstanding issues', 'outstanding questions',
+  'important role', 'very first', 'very same', 'very end', 'very beginning', 'very top', 'very own',
+];
 
 /** Hunks of a token diff: [removed from a, inserted from b]. LCS, ties broken toward deletion. */
 export function diffHunks(a: string[], b: string[]): [string[], string[]][] {
@@ -78,7 +141,11 @@ export function mineWnc(file: string): Record<string, [string, number]> {
   }
   const mined: Record<string, [string, number]> = {};
   for (const from of [...counts.keys()].sort()) {
-    const [to, n] = [...counts.get(from)!].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0];
+    const tos = counts.get(from)!;
+    const [to, n] = [...tos].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0];
+    const total = [...tos.values()].reduce((a, b) => a + b, 0);
+    // Editors who disagree (half delete, half replace) make no rule.
+    if (n / total < MIN_CONSISTENCY) continue;
     mined[from] = [to, n];
   }
   return mined;
@@ -110,7 +177,7 @@ export function buildRewording(dataDir: string): RewordingArtifact {
     table[from] = to;
     origin[from] = 'm';
   }
-  for (const [from, to] of Object.entries(REVIEWED_REWORDINGS)) {
+  for (const [from, to] of Object.entries({ ...REVIEWED_REWORDINGS, ...EXTRA_REVIEWED })) {
     table[from] = to;
     origin[from] = 'r';
   }
@@ -121,10 +188,13 @@ export function buildRewording(dataDir: string): RewordingArtifact {
     origin: sorted(origin),
     mined: sorted(active),
     babe,
+    verbs: sorted(REVIEWED_VERBS),
+    keep: [...KEEP_TERMS].sort(),
+    foreign: [...FOREIGN_KEYS].sort(),
     sources: [
       'WNC sample (train pairs only): Pryzant et al., AAAI 2020; github.com/rpryzant/neutralizing-bias, MIT; sentences CC BY-SA (Wikipedia)',
       'BABE SG2 biased words: Spinde et al., Findings of EMNLP 2021; AGPL-3.0',
-      'Reviewed table: scripts/rewording-reviewed.ts',
+      'Reviewed table: scripts/rewording-reviewed.ts and scripts/build-rewording.ts (EXTRA_REVIEWED, REVIEWED_VERBS)',
     ],
   };
 }

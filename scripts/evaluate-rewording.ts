@@ -3,20 +3,17 @@
 // share of our removed/replaced words the editors also removed; recall = share of editor-removed words
 // we removed/replaced. Word tokens only; per sentence, a word counts as editor-removed when it occurs
 // more often in the biased text than in the neutral one. Loaded words come (a) from the table itself
-// and (b) from the committed classifier's loaded-word head. Prints JSON.
+// and (b) from the committed classifier's loaded-word head, and (c) what users see: only sentences the
+// analyzer flags as loaded language, with the finding's evidence as the loaded words. Prints JSON.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createRewriter } from '../model/rewording';
+import { createRewriter, tableRanges } from '../model/rewording';
 import { ARTIFACTS_DIR, loadNodeAnalyzer } from './lib/node-model';
 import { DEFAULT_DATA } from './build-rewording';
 import { readJsonl, stringField } from './training/jsonl';
 import { parseFlags } from './training/options';
 
 type Range = { start: number; end: number };
-
-function tokens(s: string): Range[] {
-  return [...s.matchAll(/\S+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
-}
 
 async function main(): Promise<void> {
   const { flags } = parseFlags(process.argv.slice(2));
@@ -26,14 +23,16 @@ async function main(): Promise<void> {
   const analyzer = flags['no-model'] ? undefined : await loadNodeAnalyzer();
 
   const score = async (pick: (s: string) => Promise<Range[]>) => {
-    let ours = 0, editors = 0, both = 0, sentences = 0;
+    let ours = 0, editors = 0, both = 0, sentences = 0, flagged = 0;
     const examples: { biased: string; rewritten: string }[] = [];
     for (const { biased, neutral } of pairs) {
       const count = (s: string) => s.split(/\s+/).filter((w) => /[a-z]/.test(w)).reduce((m, w) => m.set(w, (m.get(w) ?? 0) + 1), new Map<string, number>());
       const b = count(biased);
       const n = count(neutral);
       const removed = new Set([...b].filter(([w, c]) => c > (n.get(w) ?? 0)).map(([w]) => w));
-      const r = rewriter.rewrite(biased, await pick(biased));
+      const loaded = await pick(biased);
+      if (loaded.length) flagged++;
+      const r = rewriter.rewrite(biased, loaded);
       const changed = new Set((r?.changes ?? []).flatMap((c) => c.from.split(/\s+/)).filter((w) => /[a-z]/.test(w) && !/^(a|an)$/.test(w)));
       editors += removed.size;
       ours += changed.size;
@@ -42,12 +41,16 @@ async function main(): Promise<void> {
       if (r && r.changes.length && examples.length < 5) examples.push({ biased, rewritten: r.text });
     }
     const round = (x: number) => Math.round(x * 1000) / 1000;
-    return { sentences_changed: sentences, ours, editor_removed: editors, matched: both, precision: ours ? round(both / ours) : null, recall: editors ? round(both / editors) : null, examples };
+    return { sentences_flagged: flagged, sentences_changed: sentences, ours, editor_removed: editors, matched: both, precision: ours ? round(both / ours) : null, recall: editors ? round(both / editors) : null, examples };
   };
 
-  const byTable = await score(async (s) => tokens(s).filter((t) => rewriter.lookup(s.slice(t.start, t.end)) !== undefined || (s.slice(t.start, t.end) === 'so' && s.slice(t.end, t.end + 7) === ' called')));
+  const byTable = await score(async (s) => tableRanges(rewriter, s));
   const byModel = analyzer ? await score(async (s) => (await analyzer.explain(s, 'loaded_language')).filter((e) => e.weight > 0)) : null;
-  process.stdout.write(`${JSON.stringify({ pairs: pairs.length, loaded_from_table: byTable, loaded_from_model: byModel }, null, 2)}\n`);
+  // The sentence-level view: evidence of loaded-language findings only (offsets are into the text).
+  const bySentence = analyzer
+    ? await score(async (s) => (await analyzer.analyze({ text: s })).findings.filter((f) => f.label === 'loaded_language' || f.label === 'Loaded_Language').flatMap((f) => f.evidence.map((e) => ({ start: e.start, end: e.end }))))
+    : null;
+  process.stdout.write(`${JSON.stringify({ pairs: pairs.length, loaded_from_table: byTable, loaded_from_model: byModel, loaded_sentence_level: bySentence }, null, 2)}\n`);
 }
 
 main().catch((error) => {

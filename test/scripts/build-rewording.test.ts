@@ -19,15 +19,27 @@ const pair = (biased: string, neutral: string) => JSON.stringify({ id: 'x', bias
 
 describe('buildRewording', () => {
   it('mines single-word edits, counts BABE words and lets the reviewed table win', () => {
-    const dir = dataDir('good', [pair('the famous actor', 'the actor'), pair('a famous song', 'a song'), pair('he slammed it', 'he hit it'), pair('he slammed it', 'he hit it'), pair('his book', 'their book')]);
+    const dir = dataDir('good', [pair('the quaint actor', 'the actor'), pair('a quaint song', 'a song'), pair('he slammed it', 'he hit it'), pair('he slammed it', 'he hit it'), pair('his book', 'their book')]);
     const a = buildRewording(dir);
-    expect(a.table.famous).toBe('');
-    expect(a.origin.famous).toBe('m');
+    expect(a.table.quaint).toBe('');
+    expect(a.origin.quaint).toBe('m');
     expect(a.table.slammed).toBe('criticised');
     expect(a.origin.slammed).toBe('r');
     expect(a.table.his).toBeUndefined();
     expect(a.babe).toEqual({ shameless: 2 });
     expect(serializeRewording(buildRewording(dir))).toBe(serializeRewording(a));
+  });
+  it('mines only consistent edits, and ships verbs, kept terms and foreign keys', () => {
+    const dir = dataDir('mixed', [pair('the nifty tool', 'the tool'), pair('a nifty tool', 'a tool'), pair('a nifty tool', 'a handy tool'), pair('a nifty tool', 'a useful tool'), pair('the zany act', 'the act'), pair('his zany act', 'his act'), pair('a zany act', 'a goofy act')]);
+    const a = buildRewording(dir);
+    // nifty: 2 of 4 edits agree (< 2/3): no rule. zany: 2 of 3 agree: a rule.
+    expect(a.table.nifty).toBeUndefined();
+    expect(a.table.zany).toBe('');
+    expect(a.verbs!.slam).toEqual(['criticise', 'bsdg']);
+    expect(a.keep).toContain('popular vote');
+    expect(a.foreign).toContain('sogenannten');
+    expect(a.foreign).not.toContain('slammed');
+    expect(a.table['award-winning']).toBe('');
   });
   it('names the malformed row by file:line', () => {
     const dir = dataDir('bad', [pair('a b', 'a'), '{not json']);
