@@ -12,6 +12,7 @@ import { claimsConcern, riskOf, sourceConcern } from './risk';
 import type { SourceIndex, SourceReport } from './sources';
 import type { ClaimIndex } from './claims';
 import type { Rewriter } from './rewording';
+import { findSpoiler } from './spoiler';
 
 /** Anything that turns feature bags into per-label probabilities (the ONNX classifier). */
 export interface TextScorer {
@@ -117,6 +118,7 @@ export class Analyzer {
       this.suggestRewording(finding);
     });
     const findings = flagged.map((item) => item.finding);
+    this.suggestSpoiler(findings, sentences, language.code);
     const lookupStart = performance.now();
     const claims = this.claimsOf(sentences);
     this.lastContextMs = performance.now() - lookupStart + sourceMs;
@@ -132,6 +134,13 @@ export class Analyzer {
     const loaded = finding.evidence.map((e) => ({ start: e.start - offset, end: e.end - offset }));
     const rewording = this.context.rewriter.rewrite(finding.sentence.text, loaded);
     if (rewording) finding.suggestion.rewording = rewording;
+  }
+
+  /** A clickbait headline: the body sentence that delivers what it teases, and a headline from it. */
+  private suggestSpoiler(findings: Finding[], sentences: Sentence[], language: string): void {
+    const headline = findings.find((f) => f.isHeadline && f.labels.some((l) => l.label === CLICKBAIT));
+    const spoiler = headline && findSpoiler(headline.sentence.text, sentences, language);
+    if (spoiler) headline.suggestion.spoiler = spoiler;
   }
 
   private claimsOf(sentences: Sentence[]): ClaimSentence[] | undefined {

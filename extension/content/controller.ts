@@ -7,7 +7,7 @@ import { extractPage } from './extract';
 import { createPainter, Highlights, type HighlightApi, nativeHighlightApi } from './highlight';
 import { createUiHost, type UiHost } from './host';
 import { hitTest, watchPointer } from './hover';
-import { locateFindings, type LocatedFinding } from './locate';
+import { locateAnalysis, type LocatedMark } from './locate';
 import { listenToBackground, reportUnreadable, requestAnalysis, sendToBackground, type RequestHandler, type Send } from './messaging';
 import { waitForQuiet, watchLocation } from './navigation';
 import { revealRange } from './reveal';
@@ -65,7 +65,7 @@ export class ContentScript {
       if (!extraction.readable) return await reportUnreadable(this.send, this.document.URL, extraction.reason);
       const { page } = extraction;
       const analysis = await requestAnalysis(this.send, { url: this.document.URL, title: page.title, kind: page.kind, text: page.map.text }, scan.signal);
-      if (!scan.signal.aborted) this.highlights.show(locateFindings(analysis.findings, page));
+      if (!scan.signal.aborted) this.highlights.showAnalysis(locateAnalysis(analysis, page));
     } catch (error) {
       // The background shows its own errors in the popup; a cancelled scan is no error.
       if (!scan.signal.aborted) console.warn('Unspin could not scan this page:', error);
@@ -90,8 +90,8 @@ export class ContentScript {
     }
   }
 
-  /** Scrolls to the finding, flashes it and opens its card (the popup's keyboard route to a card). */
-  async focus(located: LocatedFinding): Promise<void> {
+  /** Scrolls to the finding (or claim sentence), flashes it and opens its card (the popup's keyboard route to a card). */
+  async focus(located: LocatedMark): Promise<void> {
     this.highlights.flash(located);
     await revealRange(located.range, this.document);
     this.card.show(located, located.range, { focus: true });
@@ -115,7 +115,7 @@ export class ContentScript {
   private onPointer(x: number, y: number, target: EventTarget | null): void {
     // Over the card itself (events from a shadow root are retargeted to its host).
     if (this.ui && target === this.ui.element) return;
-    const hit = this.highlights.enabled ? hitTest(this.highlights.findings, this.document, x, y) : null;
+    const hit = this.highlights.enabled ? hitTest(this.highlights.marks, this.document, x, y) : null;
     if (hit) {
       this.card.show(hit.located, hit.anchor, { focus: false });
       this.pinned = false;

@@ -1,12 +1,14 @@
 // Highlights through the CSS Custom Highlight API: the page's DOM and text are never changed;
 // the browser paints ::highlight(unspin-*) over live Ranges. Falls back to overlay.ts.
+import { claimTarget, SPOILER_TARGET } from '../ui/context';
 import type { Severity } from '../ui/labels';
 import type { UiHost } from './host';
-import type { LocatedFinding } from './locate';
+import type { LocatedAnalysis, LocatedClaim, LocatedFinding, LocatedMark } from './locate';
+import { MARKS, type MarkName, type MarkPainter, type MarkRanges } from './marks';
 import { createOverlayPainter } from './overlay';
 import { markOwn } from './own';
-import { BANDS, type BandRanges, type Painter } from './paint';
-import { BAND_COLOURS, FOCUS_COLOUR } from './style';
+import { BANDS } from './paint';
+import { BAND_COLOURS, CLAIM_COLOUR, FOCUS_COLOUR } from './style';
 
 export const FLASH_MS = 1600;
 
@@ -30,13 +32,15 @@ export function nativeHighlightApi(scope: object = globalThis): HighlightApi | n
   };
 }
 
-export const highlightName = (band: Severity | 'focus') => `unspin-${band}`;
+export const highlightName = (band: MarkName | 'focus') => `unspin-${band}`;
 
 const DECORATION: Record<Severity, string> = { low: 'dotted', medium: 'solid', high: 'solid' };
 
 export function highlightCss(): string {
   const bands = BANDS.map((band) => `::highlight(${highlightName(band)}) { text-decoration: underline ${DECORATION[band]} 2px ${BAND_COLOURS[band]}; text-underline-offset: 3px; }`);
-  return [...bands, `::highlight(${highlightName('focus')}) { background-color: ${FOCUS_COLOUR}; }`].join('\n');
+  // A claim resemblance is context, not a finding: thinner, dotted, lower, in its own colour.
+  const claim = `::highlight(${highlightName('claim')}) { text-decoration: underline dotted 1.5px ${CLAIM_COLOUR}; text-underline-offset: 4px; }`;
+  return [...bands, claim, `::highlight(${highlightName('focus')}) { background-color: ${FOCUS_COLOUR}; }`].join('\n');
 }
 
 const styleElements = new WeakMap<Document, HTMLStyleElement>();
@@ -66,15 +70,15 @@ function adoptSheet(document: Document): void {
   }
 }
 
-export function createHighlightPainter(document: Document, api: HighlightApi): Painter {
+export function createHighlightPainter(document: Document, api: HighlightApi): MarkPainter {
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
   return {
-    paint(bands: BandRanges) {
+    paint(marks: MarkRanges) {
       ensureStyles(document);
-      for (const band of BANDS) {
-        const ranges = bands.get(band) ?? [];
-        if (ranges.length > 0) api.registry.set(highlightName(band), api.create(ranges, 0));
-        else api.registry.delete(highlightName(band));
+      for (const mark of MARKS) {
+        const ranges = marks.get(mark) ?? [];
+        if (ranges.length > 0) api.registry.set(highlightName(mark), api.create(ranges, 0));
+        else api.registry.delete(highlightName(mark));
       }
     },
     flash(ranges, ms) {
@@ -84,32 +88,36 @@ export function createHighlightPainter(document: Document, api: HighlightApi): P
       flashTimer = setTimeout(() => api.registry.delete(highlightName('focus')), ms);
     },
     clear() {
-      for (const band of BANDS) api.registry.delete(highlightName(band));
+      for (const mark of MARKS) api.registry.delete(highlightName(mark));
     },
   };
 }
 
 /** The Highlight API painter when the browser has the API, else overlay boxes. */
-export function createPainter(document: Document, host: () => UiHost, api: HighlightApi | null = nativeHighlightApi()): Painter {
+export function createPainter(document: Document, host: () => UiHost, api: HighlightApi | null = nativeHighlightApi()): MarkPainter {
   return api ? createHighlightPainter(document, api) : createOverlayPainter(document, host);
 }
 
-function byBand(found: readonly LocatedFinding[]): BandRanges {
-  const bands = new Map<Severity, Range[]>();
-  for (const located of found) {
-    const ranges = bands.get(located.band) ?? [];
-    ranges.push(...located.pieces);
-    bands.set(located.band, ranges);
-  }
-  return bands;
+function byMark(found: readonly LocatedFinding[], claims: readonly LocatedClaim[]): MarkRanges {
+  const marks = new Map<MarkName, Range[]>();
+  const add = (mark: MarkName, pieces: readonly Range[]) => {
+    const ranges = marks.get(mark) ?? [];
+    ranges.push(...pieces);
+    marks.set(mark, ranges);
+  };
+  for (const located of found) add(located.band, located.pieces);
+  for (const located of claims) add('claim', located.pieces);
+  return marks;
 }
 
-/** The findings shown on the page, and whether the user wants them marked. */
+/** The findings (and claim-only sentences) shown on the page, and whether the user wants them marked. */
 export class Highlights {
   private found: readonly LocatedFinding[] = [];
+  private claimMarks: readonly LocatedClaim[] = [];
+  private spoiler: LocatedFinding | null = null;
   private on = true;
 
-  constructor(private readonly painter: Painter) {}
+  constructor(private readonly painter: MarkPainter) {}
 
   get enabled(): boolean {
     return this.on;
@@ -119,9 +127,26 @@ export class Highlights {
     return this.found;
   }
 
-  show(found: readonly LocatedFinding[]): void {
+  /** Sentences that resemble a debunked claim and are no finding. */
+  get claims(): readonly LocatedClaim[] {
+    return this.claimMarks;
+  }
+
+  /** Everything with a card, findings first (what the pointer is tested against). */
+  get marks(): readonly LocatedMark[] {
+    return [...this.found, ...this.claimMarks];
+  }
+
+  show(found: readonly LocatedFinding[], claims: readonly LocatedClaim[] = [], spoiler: LocatedFinding | null = null): void {
     this.found = found;
+    this.claimMarks = claims;
+    this.spoiler = spoiler;
     this.repaint();
+  }
+
+  /** One analysis, as located by locateAnalysis(). */
+  showAnalysis(located: LocatedAnalysis): void {
+    this.show(located.findings, located.claims, located.spoiler);
   }
 
   setEnabled(on: boolean): void {
@@ -130,12 +155,19 @@ export class Highlights {
   }
 
   /** A finding the user asked to see: flashed even when the marks are off. */
-  flash(located: LocatedFinding): void {
+  flash(located: Pick<LocatedMark, 'pieces'>): void {
     this.painter.flash(located.pieces, FLASH_MS);
   }
 
-  find(id: string): LocatedFinding | undefined {
-    return this.found.find((located) => located.finding.id === id);
+  /**
+   * What FocusFinding names: a finding by its id, a claim sentence by "claim:<start>-<end>" (its own
+   * mark, or the finding it goes with), or "spoiler" (the headline's card at its spoiler sentence).
+   */
+  find(id: string): LocatedMark | undefined {
+    if (id === SPOILER_TARGET) return this.spoiler ?? undefined;
+    const finding = this.found.find((located) => located.finding.id === id);
+    if (finding || !id.startsWith('claim:')) return finding;
+    return this.claimMarks.find((located) => located.id === id) ?? this.found.find((located) => located.claims?.some((claim) => claimTarget(claim.sentence) === id));
   }
 
   clear(): void {
@@ -143,7 +175,7 @@ export class Highlights {
   }
 
   private repaint(): void {
-    if (this.on && this.found.length > 0) this.painter.paint(byBand(this.found));
+    if (this.on && (this.found.length > 0 || this.claimMarks.length > 0)) this.painter.paint(byMark(this.found, this.claimMarks));
     else this.painter.clear();
   }
 }

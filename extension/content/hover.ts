@@ -2,15 +2,15 @@
 // finding, so the character under the pointer is found (caretPositionFromPoint) and checked
 // against the findings' ranges, then against their line boxes (the caret snaps to the nearest
 // character even beside the text).
-import type { LocatedFinding } from './locate';
+import type { LocatedMark } from './locate';
 
 export interface CaretPoint {
   node: Node;
   offset: number;
 }
 
-export interface Hit {
-  located: LocatedFinding;
+export interface Hit<T extends { pieces: readonly Range[] } = LocatedMark> {
+  located: T;
   /** The piece of the sentence under the pointer: the card is placed against it. */
   anchor: Range;
 }
@@ -52,7 +52,8 @@ function underPointer(range: Range, x: number, y: number): boolean {
   return false;
 }
 
-export function hitTest(found: readonly LocatedFinding[], document: Document, x: number, y: number): Hit | null {
+/** The first of `found` (findings, then claim-only sentences) under the pointer. */
+export function hitTest<T extends { pieces: readonly Range[] }>(found: readonly T[], document: Document, x: number, y: number): Hit<T> | null {
   const point = caretAt(document, x, y);
   if (!point) return null;
   for (const located of found) {

@@ -2,11 +2,17 @@
 // sentence, drawn in Unspin's own shadow root from range.getClientRects(). The page's DOM is
 // not touched. Boxes are placed in document coordinates and redrawn when the layout changes.
 import type { UiHost } from './host';
-import { BANDS, type BandRanges, type Painter } from './paint';
-import { BAND_COLOURS, FOCUS_COLOUR, styled, type StyleMap } from './style';
+import { MARKS, type MarkName, type MarkPainter, type MarkRanges } from './marks';
+import { BAND_COLOURS, CLAIM_COLOUR, FOCUS_COLOUR, styled, type StyleMap } from './style';
 
 const REDRAW_DELAY_MS = 150;
 const UNDERLINE_PX = 2;
+
+/** The underline of each mark: bands as in highlight.ts, claims thinner, dotted and lower. */
+function lineOf(mark: MarkName): { line: string; px: number; offset: number } {
+  if (mark === 'claim') return { line: `${UNDERLINE_PX}px dotted ${CLAIM_COLOUR}`, px: UNDERLINE_PX, offset: 2 };
+  return { line: `${UNDERLINE_PX}px ${mark === 'low' ? 'dotted' : 'solid'} ${BAND_COLOURS[mark]}`, px: UNDERLINE_PX, offset: 0 };
+}
 
 interface Box {
   left: number;
@@ -30,9 +36,9 @@ function drawBoxes(document: Document, layer: HTMLElement, boxes: Box[], style: 
   for (const box of boxes) layer.append(styled(document, 'div', { position: 'absolute', left: `${box.left}px`, width: `${box.width}px`, 'pointer-events': 'none', ...style(box) }));
 }
 
-export function createOverlayPainter(document: Document, host: () => UiHost): Painter {
+export function createOverlayPainter(document: Document, host: () => UiHost): MarkPainter {
   const view = document.defaultView ?? window;
-  let bands: BandRanges = new Map();
+  let bands: MarkRanges = new Map();
   let bandLayer: HTMLElement | null = null;
   let redrawTimer: ReturnType<typeof setTimeout> | undefined;
   let watching = false;
@@ -50,11 +56,11 @@ export function createOverlayPainter(document: Document, host: () => UiHost): Pa
     bandLayer = null;
     if (bands.size === 0) return;
     // Read every rectangle first, then write: one layout, not one per box.
-    const measured = BANDS.map((band) => [band, boxesOf(bands.get(band) ?? [], view)] as const);
+    const measured = MARKS.map((mark) => [mark, boxesOf(bands.get(mark) ?? [], view)] as const);
     bandLayer = layer();
-    for (const [band, boxes] of measured) {
-      const line = `${UNDERLINE_PX}px ${band === 'low' ? 'dotted' : 'solid'} ${BAND_COLOURS[band]}`;
-      drawBoxes(document, bandLayer, boxes, (box) => ({ top: `${box.top + box.height - UNDERLINE_PX}px`, height: 0, 'border-bottom': line }));
+    for (const [mark, boxes] of measured) {
+      const { line, px, offset } = lineOf(mark);
+      drawBoxes(document, bandLayer, boxes, (box) => ({ top: `${box.top + box.height - px + offset}px`, height: 0, 'border-bottom': line }));
     }
   };
 

@@ -17,4 +17,6 @@ export function styled<K extends keyof HTMLElementTagNameMap>(document: Document
 
 /** Colour per severity band: quiet for weak signals, clear for strong ones. */
 export const BAND_COLOURS = { low: '#8a96a3', medium: '#d08c00', high: '#d93025' } as const;
+/** Sentences that resemble a debunked claim: a quiet dotted violet, apart from the severity bands. */
+export const CLAIM_COLOUR = '#8b6bd6';
 export const FOCUS_COLOUR = 'rgba(255, 213, 0, 0.45)';

@@ -50,7 +50,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(extensionDir: string): Promise<ExtensionBrowser> {
+/** `extraArgs`: more Chromium switches, e.g. `--host-resolver-rules` to serve a fixture under a real site's name. */
+export async function launchWithExtension(extensionDir: string, extraArgs: string[] = []): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'unspin-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -66,6 +67,7 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
   const requests: ExtensionBrowser['requests'] = [];

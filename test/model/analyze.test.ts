@@ -499,6 +499,21 @@ describe('Analyzer with context indexes (stand-in scorer)', () => {
     expect(plain.risk).toBe(0);
   });
 
+  it('finds what a clickbait headline holds back in the body, offsets into the body', async () => {
+    const title = 'This is why the evil council moved the bridge money';
+    const text = 'The meeting began at six. The council moved the bridge money to the school bus fund because the repairs cost less than planned. Parents welcomed the news.';
+    const analysis = await new Analyzer(new StandInScorer(), manifest).analyze({ text, title, kind: 'article' });
+    expectValidAnalysis(analysis, { text, title, kind: 'article' });
+    const headline = analysis.findings.find((f) => f.isHeadline)!;
+    expect(headline.labels.map((l) => l.label)).toContain(CLICKBAIT);
+    expect(headline.suggestion.spoiler?.sentence).toEqual({ start: 26, end: 127, text: text.slice(26, 127) });
+    expect(headline.suggestion.spoiler?.headline).toMatch(/^The council moved the bridge money/);
+    // A headline that is not clickbait gets no spoiler.
+    const quiet = { ...manifest, thresholds: { ...manifest.thresholds, clickbait: 0.999 } };
+    const plain = await new Analyzer(new StandInScorer(), quiet).analyze({ text, title, kind: 'article' });
+    expect(plain.findings.find((f) => f.isHeadline)?.suggestion.spoiler).toBeUndefined();
+  });
+
   it('never lets the context lower the risk of the text itself', async () => {
     const text = 'The evil plan failed. It rained all day.';
     const alone = await new Analyzer(new StandInScorer(), manifest).analyze({ text });

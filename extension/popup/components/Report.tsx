@@ -1,9 +1,12 @@
-// A finished analysis: gauge, summary, categories, flagged passages.
+// A finished analysis: gauge, summary, categories, flagged passages, then context: sentences that
+// resemble debunked claims, and what source lists say about the site.
 import type { PageAnalysis } from '../../../model/types';
 import { STRINGS, summaryOf } from '../../ui/strings';
 import { CategoryBars } from './CategoryBars';
+import { ClaimsSection } from './Claims';
 import { FindingList } from './FindingList';
 import { Gauge } from './Gauge';
+import { SourceSection } from './SourceSection';
 
 function languageName(code: string): string {
   try {
@@ -18,6 +21,7 @@ export function Report({ analysis, onShow }: { analysis: PageAnalysis; onShow?: 
     return (
       <section class="state">
         <p>{STRINGS.unsupportedLanguage(languageName(analysis.language.code))}</p>
+        <SourceSection source={analysis.source} />
       </section>
     );
   }
@@ -36,8 +40,10 @@ export function Report({ analysis, onShow }: { analysis: PageAnalysis; onShow?: 
           <p class="hint">{STRINGS.nothingFoundHint}</p>
         </section>
       ) : (
-        <FindingList findings={analysis.findings} onShow={onShow} />
+        <FindingList findings={analysis.findings} claims={analysis.claims} onShow={onShow} />
       )}
+      <ClaimsSection claims={analysis.claims} findings={analysis.findings} onShow={onShow} />
+      <SourceSection source={analysis.source} />
     </>
   );
 }

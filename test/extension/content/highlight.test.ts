@@ -4,8 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FLASH_MS, Highlights, createPainter, highlightName, nativeHighlightApi } from '../../../extension/content/highlight';
 import { createUiHost, type UiHost } from '../../../extension/content/host';
 import { isInsideEditable } from '../../../extension/content/elements';
-import { locateFindings } from '../../../extension/content/locate';
+import { locateAnalysis, locateFindings } from '../../../extension/content/locate';
 import { createOverlayPainter } from '../../../extension/content/overlay';
+import { CLAIM_COLOUR } from '../../../extension/content/style';
+import type { ClaimSentence } from '../../../model/types';
 import { extracted, fakeHighlightScope, findingOn, fixture, loadPage, stubRects } from './helpers';
 
 async function articlePage() {
@@ -67,6 +69,114 @@ describe('locating findings', () => {
       { ...findings[0], sentence: { ...findings[0].sentence, text: 'Something else entirely.' } },
     ];
     expect(locateFindings(broken, page)).toEqual([]);
+  });
+});
+
+const COST = 'The repairs cost 3.8\u00a0million dollars, slightly less than the council had budgeted for the work.';
+const OFFICIALS = "Officials said the bridge would be inspected again next year as part of a regular safety programme for the city's larger structures.";
+const REOPENED = 'The harbour bridge reopened to traffic on Monday morning after eleven weeks of repairs to its steel deck.';
+
+function claimOn(text: string, sentence: string, claim = 'The bridge repairs cost ten times the budget.'): ClaimSentence {
+  const start = text.indexOf(sentence.replace(/\u00a0/g, ' '));
+  const at = start >= 0 ? start : text.indexOf(sentence);
+  if (at < 0) throw new Error(`"${sentence}" is not in the text`);
+  return { sentence: { start: at, end: at + sentence.length, text: text.slice(at, at + sentence.length) }, matches: [{ claim, verdict: 'false', source: 'AVeriTeC', url: 'https://example.org/check', similarity: 0.7 }] };
+}
+
+/** The article with a finding, a claim over that finding, a claim alone, and a clickbait headline whose spoiler is a body sentence. */
+async function contextPage() {
+  const { document, page, findings } = await articlePage();
+  const text = page.map.text;
+  const alone = claimOn(text, COST);
+  const over = claimOn(text, findings[0].sentence.text, 'Engineers never replaced any beams.');
+  const spoiler = claimOn(text, REOPENED).sentence;
+  const headline = { ...findings[3], suggestion: { ...findings[3].suggestion, spoiler: { sentence: spoiler, headline: 'Harbour bridge reopens after eleven weeks', confidence: 0.8 } } };
+  const officials = claimOn(text, OFFICIALS);
+  const gone = { ...officials, sentence: { ...officials.sentence, text: 'Not what the page says.' } };
+  const analysis = { findings: [findings[0], findings[1], headline], claims: [alone, over, gone] };
+  return { document, page, analysis, alone, over, located: locateAnalysis(analysis, page) };
+}
+
+describe('locating claim sentences and the spoiler', () => {
+  it('locates a claim sentence that is no finding as a mark of its own', async () => {
+    const { located, alone } = await contextPage();
+    expect(located.claims).toHaveLength(1);
+    expect(located.claims[0].id).toBe(`claim:${alone.sentence.start}-${alone.sentence.end}`);
+    expect(located.claims[0].claim).toBe(alone);
+    expect(located.claims[0].range.toString().replace(/\s+/g, ' ')).toBe(COST.replace(/\u00a0/g, ' '));
+  });
+
+  it("attaches a claim sentence over a finding to that finding, and drops one whose text is not on the page", async () => {
+    const { located, over } = await contextPage();
+    expect(located.findings[0].claims).toEqual([over]);
+    expect(located.findings[1].claims).toBeUndefined();
+    expect(located.claims.map((c) => c.claim.sentence.text)).not.toContain('Not what the page says.');
+  });
+
+  it("anchors the headline's card at its spoiler sentence in the body", async () => {
+    const { located } = await contextPage();
+    expect(located.spoiler?.finding.isHeadline).toBe(true);
+    expect(located.spoiler?.range.toString()).toBe(REOPENED);
+    expect(located.spoiler?.range.startContainer.parentElement!.localName).toBe('p');
+  });
+
+  it('locates nothing for an analysis without claims, or with junk in them', async () => {
+    const { page, findings } = await articlePage();
+    const junk = [null, { sentence: { start: 0, end: 10, text: 'x' }, matches: [] }, { sentence: { start: -1, end: 5, text: 'x' }, matches: [{ claim: 'c', verdict: 'false', source: 's', url: '', similarity: 1 }] }] as never;
+    expect(locateAnalysis({ findings }, page).claims).toEqual([]);
+    expect(locateAnalysis({ findings, claims: junk }, page).claims).toEqual([]);
+    expect(locateAnalysis({ findings, claims: junk }, page).spoiler).toBeNull();
+  });
+});
+
+describe('claim marks', () => {
+  it('get a highlight of their own, styled apart from the severity bands', async () => {
+    const { document, located } = await contextPage();
+    const { registry, scope } = fakeHighlightScope();
+    const highlights = new Highlights(createPainter(document, () => createUiHost(document), nativeHighlightApi(scope)));
+    highlights.showAnalysis(located);
+    expect([...registry.get(highlightName('claim'))!].map(String).join('').replace(/\s+/g, ' ')).toBe(COST.replace(/\u00a0/g, ' '));
+    // The claim over a finding is marked as the finding.
+    expect([...registry.get('unspin-high')!].map(String).join('|')).toContain('Engineers replaced');
+    const style = Array.from(document.head.querySelectorAll('style')).find((el) => el.textContent!.includes('::highlight(unspin-claim)'))!;
+    expect(style.textContent).toMatch(new RegExp(`::highlight\\(unspin-claim\\) \\{ text-decoration: underline dotted [^;]* ${CLAIM_COLOUR}`));
+    highlights.setEnabled(false);
+    expect(registry.size).toBe(0);
+    highlights.setEnabled(true);
+    expect(registry.has('unspin-claim')).toBe(true);
+  });
+
+  it('are marked even when no sentence is a finding', async () => {
+    const { document, page } = await articlePage();
+    const { registry, scope } = fakeHighlightScope();
+    const highlights = new Highlights(createPainter(document, () => createUiHost(document), nativeHighlightApi(scope)));
+    highlights.showAnalysis(locateAnalysis({ findings: [], claims: [claimOn(page.map.text, COST)] }, page));
+    expect([...registry.keys()]).toEqual(['unspin-claim']);
+  });
+
+  it('are found for FocusFinding by "claim:<start>-<end>", as is the spoiler by "spoiler"', async () => {
+    const { document, located, alone, over } = await contextPage();
+    const highlights = new Highlights(createPainter(document, () => createUiHost(document), nativeHighlightApi(fakeHighlightScope().scope)));
+    highlights.showAnalysis(located);
+    expect(highlights.find(`claim:${alone.sentence.start}-${alone.sentence.end}`)).toBe(located.claims[0]);
+    // A claim over a finding: its finding.
+    expect(highlights.find(`claim:${over.sentence.start}-${over.sentence.end}`)).toBe(located.findings[0]);
+    expect(highlights.find('spoiler')).toBe(located.spoiler);
+    expect(highlights.find(located.findings[0].finding.id)).toBe(located.findings[0]);
+    expect(highlights.find('claim:0-1')).toBeUndefined();
+    expect(highlights.marks).toEqual([...located.findings, ...located.claims]);
+    highlights.clear();
+    expect(highlights.find('spoiler')).toBeUndefined();
+  });
+
+  it('are drawn as dotted boxes in their colour without the Highlight API', async () => {
+    const { document, located } = await contextPage();
+    stubRects(document);
+    const host = openHost(document);
+    const highlights = new Highlights(createOverlayPainter(document, () => host));
+    highlights.showAnalysis(located);
+    const lines = boxesIn(host).map((box) => box.style.getPropertyValue('border-bottom'));
+    expect(lines.filter((line) => line === `2px dotted ${CLAIM_COLOUR}`)).toHaveLength(located.claims[0].pieces.length);
   });
 });
 

@@ -26,7 +26,7 @@ describe('Popup', () => {
     const gauge = el.querySelector('[role="meter"]')!;
     expect(gauge.getAttribute('aria-valuenow')).toBe(String(MOCK_ANALYSIS.risk));
     expect(gauge.textContent).toContain(STRINGS.level.high);
-    expect(el.querySelector('.summary')!.textContent).toMatch(/Strong signs of manipulation: 2 of 8 sentences/);
+    expect(el.querySelector('.summary')!.textContent).toMatch(/Strong signs of manipulation: 4 of 12 sentences/);
     expect(el.querySelector('.summary')!.textContent).toContain('clickbait');
   });
 
@@ -39,7 +39,7 @@ describe('Popup', () => {
   it('lists each flagged passage with its label, confidence, explanation and question', () => {
     const el = show(<Popup state={MOCK_STATES.done} />);
     const items = [...el.querySelectorAll('.finding')];
-    expect(items).toHaveLength(3);
+    expect(items).toHaveLength(5);
     const second = items[1];
     const text = describeLabel('Name_Calling-Labeling');
     expect(second.querySelector('.finding-label')!.textContent).toBe(text.name);
@@ -54,10 +54,11 @@ describe('Popup', () => {
   it('sends "show in page" for body passages only', () => {
     const onShow = vi.fn();
     const el = show(<Popup state={MOCK_STATES.done} onShowFinding={onShow} />);
-    const buttons = [...el.querySelectorAll<HTMLButtonElement>('button.show')];
-    expect(buttons).toHaveLength(2);
+    const buttons = [...el.querySelectorAll<HTMLButtonElement>('.finding > button.show')];
+    expect(buttons).toHaveLength(4);
     buttons[0].click();
     expect(onShow).toHaveBeenCalledWith('s260-363');
+    expect(el.querySelectorAll('.finding')[0].querySelector(':scope > button.show')).toBeNull();
   });
 
   it('toggles highlights', () => {
