@@ -323,6 +323,17 @@ function stripEdges(text: string): string {
   return t.replace(/[\s,;:]+$/u, '');
 }
 
+// A circumstantial opener ("After two hours of debate, …", "Tras la votación, …") gives way first
+// when the sentence is too long for a headline: the main clause carries the news.
+const LEADING_CIRCUMSTANCE = /^(?:after|before|during|following|despite|amid|in|on|at|by|for|over|within|with|tras|después de|despues de|antes de|durante|a pesar de|en|con)\s[^,;:"“«]{1,40},\s+/iu;
+const MIN_MAIN_CLAUSE_CHARS = 30;
+
+function withoutCircumstance(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const m = LEADING_CIRCUMSTANCE.exec(text);
+  return m && text.length - m[0].length >= MIN_MAIN_CLAUSE_CHARS ? text.slice(m[0].length) : text;
+}
+
 function quotesBalanced(text: string): boolean {
   const straight = (text.match(/"/g) ?? []).length;
   const open = (text.match(/[“«]/gu) ?? []).length;
@@ -367,6 +378,6 @@ function capitaliseFirst(text: string): string {
 export function alternativeHeadline(sentence: string, limit = MAX_HEADLINE_CHARS): string {
   // Only the first ~110 characters survive anyway; the cap keeps the end-anchored patterns cheap.
   const capped = sentence.length > MAX_SENTENCE_CHARS ? sentence.slice(0, MAX_SENTENCE_CHARS) : sentence;
-  const core = stripEdges(toWellFormed(capped).replace(/\s+/gu, ' '));
+  const core = withoutCircumstance(stripEdges(toWellFormed(capped).replace(/\s+/gu, ' ')), limit);
   return capitaliseFirst(shorten(core, limit)).trim();
 }

@@ -5,6 +5,7 @@
 // spoiler, and the technique guidance - in the cached analysis and in the popup.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTEXT_LOOKUP_MEASURE } from '../../extension/background/assets';
 import type { TabState } from '../../extension/messages';
@@ -37,6 +38,23 @@ describe.skipIf(!existsSync(CHROMIUM))('suggestions and context, in Chromium', (
     await server?.close();
   });
 
+  /** Viewport point over the ninth character of the first text node holding `sentence`'s start. */
+  function pointAt(page: Page, sentence: string): Promise<{ x: number; y: number } | null> {
+    return page.evaluate((wanted) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(wanted.slice(0, 30));
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + 8);
+        range.setEnd(node, at + 9);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+      }
+      return null;
+    }, sentence);
+  }
+
   async function analysed(): Promise<[number, TabState]> {
     return waitFor(async () => {
       const entry = Object.entries(await storedStates(await browser.worker())).find(([, s]) => s.url === pageUrl && s.status === 'done');
@@ -46,6 +64,7 @@ describe.skipIf(!existsSync(CHROMIUM))('suggestions and context, in Chromium', (
 
   it('computes all five on the device: rewording, claim match, source lists, spoiler, guidance', async () => {
     const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 900, height: 700 });
     await page.goto(pageUrl);
     const [, state] = await analysed();
     const analysis = state.analysis!;
@@ -73,6 +92,13 @@ describe.skipIf(!existsSync(CHROMIUM))('suggestions and context, in Chromium', (
     // Nothing was fetched for any of it: every request of the run went to the fixture page.
     const external = browser.requests.filter((r) => !r.url.startsWith(server.origin) && !r.url.startsWith(`http://${RATED_HOST}:`) && !r.url.startsWith('chrome-extension://'));
     expect(external).toEqual([]);
+
+    // The in-page card of the loaded sentence, with its rewording (closed shadow root: a screenshot sees it).
+    const point = await pointAt(page, LOADED);
+    expect(point).not.toBeNull();
+    await page.mouse.move(point!.x, point!.y);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(SCREENSHOTS, 'card-rewording.png') });
   });
 
   it('shows them in the popup', async () => {

@@ -112,6 +112,12 @@ describe('teaser helpers', () => {
 });
 
 describe('alternativeHeadline', () => {
+  it('drops a circumstantial opener only when the sentence is too long for a headline', () => {
+    const long = 'After two hours of debate, the council voted seven to two to move the remaining 1.2 million euros into the fund for new school buses.';
+    expect(alternativeHeadline(long)).toBe('The council voted seven to two to move the remaining 1.2 million euros into the fund for new school buses');
+    expect(alternativeHeadline('After the vote, the pool will close in March.')).toBe('After the vote, the pool will close in March');
+  });
+
   it('drops a leading connective and trailing attribution, and the final period', () => {
     expect(alternativeHeadline('But the council voted to close the pool in March, the mayor said.')).toBe('The council voted to close the pool in March');
     expect(alternativeHeadline('However, prices fell by 20 percent last year, according to the ministry.')).toBe('Prices fell by 20 percent last year');
