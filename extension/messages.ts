@@ -16,6 +16,8 @@ export enum PopupMessage {
   SetHighlights = 'unspin:popup/set-highlights',
   FocusFinding = 'unspin:popup/focus-finding',
   Rescan = 'unspin:popup/rescan',
+  /** Analyse a text on its own (a selection, a pasted text, a workshop article); replies with its PageAnalysis. */
+  AnalyzeText = 'unspin:popup/analyze-text',
 }
 
 /** Background -> content script. */
@@ -66,7 +68,18 @@ export interface RescanPayload {
   tabId?: number;
 }
 
-export type PopupRequest = GetTabStatePayload | (SetHighlightsPayload & { type: PopupMessage.SetHighlights; tabId: number }) | (FocusFindingPayload & { type: PopupMessage.FocusFinding; tabId: number }) | (RescanPayload & { type: PopupMessage.Rescan; tabId: number });
+/** Where a text analysed on its own came from: selections and pastes are scored like short posts. */
+export type TextPurpose = 'selection' | 'paste' | 'workshop';
+
+export interface AnalyzeTextPayload {
+  type: PopupMessage.AnalyzeText;
+  text: string;
+  /** A headline to score for clickbait with it (workshop articles). */
+  title?: string;
+  purpose: TextPurpose;
+}
+
+export type PopupRequest = AnalyzeTextPayload | GetTabStatePayload | (SetHighlightsPayload & { type: PopupMessage.SetHighlights; tabId: number }) | (FocusFindingPayload & { type: PopupMessage.FocusFinding; tabId: number }) | (RescanPayload & { type: PopupMessage.Rescan; tabId: number });
 
 export type BackgroundRequest =
   | (SetHighlightsPayload & { type: BackgroundMessage.SetHighlights })
@@ -100,6 +113,8 @@ export const LIMITS = {
   titleChars: 2048,
   idChars: 128,
   reasonChars: 512,
+  /** A text analysed on its own: a long selection or pasted article, not a whole page. */
+  textChars: 200_000,
 } as const;
 
 export class ProtocolError extends Error {}
@@ -125,6 +140,9 @@ const oneOf = (...options: string[]): Check => (value, field) => {
 };
 
 const TAB_ID = integer(0, Number.MAX_SAFE_INTEGER);
+const optional = (check: Check): Check => (value, field) => {
+  if (value !== undefined) check(value, field);
+};
 
 /** Field checks per message type; a message may have no other fields. */
 const SCHEMAS: Record<string, Record<string, Check>> = {
@@ -142,6 +160,7 @@ const SCHEMAS: Record<string, Record<string, Check>> = {
   [PopupMessage.SetHighlights]: { tabId: TAB_ID, enabled: boolean },
   [PopupMessage.FocusFinding]: { tabId: TAB_ID, findingId: string(LIMITS.idChars) },
   [PopupMessage.Rescan]: { tabId: TAB_ID },
+  [PopupMessage.AnalyzeText]: { text: string(LIMITS.textChars), title: optional(string(LIMITS.titleChars)), purpose: oneOf('selection', 'paste', 'workshop') },
   [BackgroundMessage.SetHighlights]: { enabled: boolean },
   [BackgroundMessage.FocusFinding]: { findingId: string(LIMITS.idChars) },
   [BackgroundMessage.Rescan]: {},

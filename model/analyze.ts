@@ -4,7 +4,7 @@ import { extractFeatures, withoutToken, type TextFeatures } from './features';
 import { guidanceFor } from './guidance';
 import { detectLanguage, type LanguageGuess } from './language';
 import { ANY_TECHNIQUE, CLICKBAIT, COARSE_OF, INSULT, LABELS, LABEL_INDEX, LOADED, LOADED_WORD, isTechnique, type Label } from './labels';
-import { thresholdFor, type ModelManifest } from './manifest';
+import { thresholdFor, type ModelManifest, type Sensitivity } from './manifest';
 import type { NetworkInput } from './network';
 import { segmentSentences, type Sentence } from './text';
 import type { CategoryScore, ClaimSentence, Evidence, Finding, FindingKind, LabelScore, PageAnalysis } from './types';
@@ -27,6 +27,8 @@ export interface AnalysisInput {
   title?: string;
   /** A short post or teaser is also scored for clickbait. */
   kind?: 'article' | 'post' | 'selection';
+  /** How readily to flag (default 'balanced': the validation-tuned thresholds). */
+  sensitivity?: Sensitivity;
 }
 
 /** A page with more sentences than this is analysed up to here (5 MB of text is ~50k sentences). */
@@ -96,18 +98,19 @@ export class Analyzer {
 
   async analyze(input: AnalysisInput): Promise<PageAnalysis> {
     const language = detectLanguage(`${input.title ?? ''}\n${input.text}`);
+    const sensitivity = input.sensitivity ?? 'balanced';
     const locale = language.code === 'und' ? 'en' : language.code;
     const all = segmentSentences(input.text, locale);
     const sentences = all.slice(0, MAX_SENTENCES);
     const sourceStart = performance.now();
-    const base = { ...this.emptyAnalysis(language, all.length, all.length > sentences.length), ...this.sourceOf(input.url) };
+    const base = { ...this.emptyAnalysis(language, all.length, all.length > sentences.length), sensitivity, ...this.sourceOf(input.url) };
     const sourceMs = performance.now() - sourceStart;
     this.lastContextMs = sourceMs;
     if (!language.supported) return base;
     const units = this.unitsOf(input, sentences);
     const scores = await this.score(units.map((u) => u.features));
     const flagged = units
-      .map((unit, index) => ({ unit, scores: scores[index], labels: this.flaggedLabels(unit, scores[index], language.code) }))
+      .map((unit, index) => ({ unit, scores: scores[index], labels: this.flaggedLabels(unit, scores[index], language.code, sensitivity) }))
       .filter((item) => item.labels.length > 0)
       .map((item) => ({ ...item, finding: this.findingOf(item.unit, item.labels) }))
       .sort((a, b) => b.finding.severity - a.finding.severity || a.finding.sentence.start - b.finding.sentence.start);
@@ -122,7 +125,7 @@ export class Analyzer {
     const lookupStart = performance.now();
     const claims = this.claimsOf(sentences);
     this.lastContextMs = performance.now() - lookupStart + sourceMs;
-    const categories = [...this.categoriesOf(units, scores, findings, language.code), ...contextCategories(claims, base.source)];
+    const categories = [...this.categoriesOf(units, scores, findings, language.code, sensitivity), ...contextCategories(claims, base.source)];
     const { risk, level } = riskOf(categories);
     return { ...base, risk, level, categories, findings, ...(claims ? { claims } : {}) };
   }
@@ -178,17 +181,17 @@ export class Analyzer {
       const start = input.title!.indexOf(title);
       const sentence = { start, end: start + title.length, text: title };
       units.unshift({ sentence, features: extractFeatures(title, config), isHeadline: true, labels: HEADLINE_LABELS });
-    } else if (input.kind === 'post' && input.text.length <= POST_CLICKBAIT_MAX_CHARS && units.length > 0) {
+    } else if ((input.kind === 'post' || input.kind === 'selection') && input.text.length <= POST_CLICKBAIT_MAX_CHARS && units.length > 0) {
       // A teaser post is its own headline.
       units[0] = { ...units[0], labels: HEADLINE_LABELS };
     }
     return units;
   }
 
-  private flaggedLabels(unit: Unit, scores: Float32Array, language: string): LabelScore[] {
+  private flaggedLabels(unit: Unit, scores: Float32Array, language: string, sensitivity: Sensitivity): LabelScore[] {
     const labels: LabelScore[] = [];
     for (const label of unit.labels) {
-      const threshold = thresholdFor(this.manifest, label, language);
+      const threshold = thresholdFor(this.manifest, label, language, sensitivity);
       const score = scores[LABEL_INDEX[label]];
       if (score < threshold) continue;
       labels.push({ label, score, threshold, ...(isTechnique(label) ? { coarse: COARSE_OF[label] } : {}) });
@@ -260,7 +263,7 @@ export class Analyzer {
     };
   }
 
-  private categoriesOf(units: Unit[], scores: Float32Array[], findings: Finding[], language: string): CategoryScore[] {
+  private categoriesOf(units: Unit[], scores: Float32Array[], findings: Finding[], language: string, sensitivity: Sensitivity): CategoryScore[] {
     // Body categories measure the body: a headline's flags show as findings but not in the shares.
     const body = units.filter((u) => !u.isHeadline).length;
     const count = (pred: (f: Finding) => boolean) => findings.filter((f) => !f.isHeadline && pred(f)).length;
@@ -276,7 +279,7 @@ export class Analyzer {
     const headlineIndex = units.findIndex((u) => u.labels.includes(CLICKBAIT));
     if (headlineIndex >= 0) {
       const score = scores[headlineIndex][LABEL_INDEX[CLICKBAIT]];
-      const threshold = thresholdFor(this.manifest, CLICKBAIT, language);
+      const threshold = thresholdFor(this.manifest, CLICKBAIT, language, sensitivity);
       categories.push({ id: 'clickbait', score: Math.round(100 * score), flagged: score >= threshold ? 1 : 0 });
     }
     return categories;

@@ -52,6 +52,24 @@ export function validateManifest(value: unknown): ModelManifest {
   return manifest;
 }
 
-export function thresholdFor(manifest: ModelManifest, label: Label, language: string): number {
-  return manifest.languageThresholds[language]?.[label] ?? manifest.thresholds[label];
+/** How readily the model flags: every decision threshold moves together, in logit space. */
+export type Sensitivity = 'cautious' | 'balanced' | 'sensitive';
+export const SENSITIVITIES: readonly Sensitivity[] = ['cautious', 'balanced', 'sensitive'];
+/**
+ * Logit shift of the validation-tuned (F1-best) thresholds. 'cautious' (the extension's default)
+ * flags only clearer cases, for few false positives; precision and recall of each level on the
+ * test split are in model/README.md ("Sensitivity levels").
+ */
+export const SENSITIVITY_SHIFT: Record<Sensitivity, number> = { cautious: 1, balanced: 0, sensitive: -1 };
+
+/** A threshold moved by a sensitivity level, kept inside (0, 1). */
+export function shiftThreshold(threshold: number, sensitivity: Sensitivity): number {
+  const shift = SENSITIVITY_SHIFT[sensitivity];
+  if (shift === 0) return threshold;
+  const moved = 1 / (1 + Math.exp(-(Math.log(threshold / (1 - threshold)) + shift)));
+  return Math.round(Math.min(0.999, Math.max(0.001, moved)) * 10000) / 10000;
+}
+
+export function thresholdFor(manifest: ModelManifest, label: Label, language: string, sensitivity: Sensitivity = 'balanced'): number {
+  return shiftThreshold(manifest.languageThresholds[language]?.[label] ?? manifest.thresholds[label], sensitivity);
 }

@@ -2,6 +2,7 @@
 // the page card, the popup, reports and `scan --json`. Extend it; never fork it.
 import type { LanguageGuess } from './language';
 import type { Coarse, Label } from './labels';
+import type { Sensitivity } from './manifest';
 import type { ClaimMatch } from './claims';
 import type { Rewording } from './rewording';
 import type { SourceReport } from './sources';
@@ -92,6 +93,8 @@ export interface PageAnalysis {
   schema: 1;
   model: { name: string; version: string };
   language: LanguageGuess;
+  /** The sensitivity level the thresholds were taken at (absent in results from before levels existed). */
+  sensitivity?: Sensitivity;
   /** False when the text's language is one the model was not trained on: nothing is scored. */
   supported: boolean;
   /** 0-100. */

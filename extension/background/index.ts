@@ -20,7 +20,7 @@ const scans = new Scans({
   showBadge: badge,
   warmUp: () => void getAnalyzer().catch(() => undefined),
 });
-const deps: HandlerDeps = { extensionId: browser.runtime.id, extensionUrl: browser.runtime.getURL(''), scans, cache, forward: forwardVia(browser.tabs) };
+const deps: HandlerDeps = { extensionId: browser.runtime.id, extensionUrl: browser.runtime.getURL(''), scans, cache, forward: forwardVia(browser.tabs), analyzeText: analyzePage };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleMessage(message, sender, deps));
 

@@ -1,8 +1,9 @@
 // The background's message boundary: who may send what, validated with the protocol's parsers,
 // and always answered with a Reply (never an exception reaching the sender).
 import type { Runtime } from 'webextension-polyfill';
+import type { AnalysisInput } from '../../model/analyze';
 import type { PageAnalysis } from '../../model/types';
-import { BackgroundMessage, ContentMessage, PopupMessage, parseContentRequest, parsePopupRequest, type ContentRequest, type PopupRequest, type Reply, type TabState } from '../messages';
+import { BackgroundMessage, ContentMessage, PopupMessage, parseContentRequest, parsePopupRequest, type AnalyzeTextPayload, type ContentRequest, type PopupRequest, type Reply, type TabState } from '../messages';
 import type { TabStateCache } from './cache';
 import type { Forward } from './forward';
 import { INTERRUPTED_MESSAGE, messageOf, type Scans } from './scan';
@@ -15,6 +16,8 @@ export interface HandlerDeps {
   scans: Scans;
   cache: TabStateCache;
   forward: Forward;
+  /** Analyses a text on its own (no tab): selections, pastes, workshop articles. */
+  analyzeText: (input: AnalysisInput) => Promise<PageAnalysis>;
 }
 
 export type SenderKind = 'content' | 'extension-page' | 'unknown';
@@ -47,7 +50,8 @@ async function handleContent(request: ContentRequest, tabId: number, deps: Handl
   return null;
 }
 
-async function handlePopup(request: PopupRequest, deps: HandlerDeps): Promise<TabState | undefined> {
+async function handlePopup(request: PopupRequest, deps: HandlerDeps): Promise<TabState | PageAnalysis | undefined> {
+  if (request.type === PopupMessage.AnalyzeText) return analyzeText(request, deps);
   const { tabId } = request;
   switch (request.type) {
     case PopupMessage.GetTabState:
@@ -63,6 +67,12 @@ async function handlePopup(request: PopupRequest, deps: HandlerDeps): Promise<Ta
       await deps.forward(tabId, { type: BackgroundMessage.Rescan });
       return undefined;
   }
+}
+
+/** A selection or a paste is scored like a post (a short one is its own headline); a workshop article like an article. */
+function analyzeText(request: AnalyzeTextPayload, deps: HandlerDeps): Promise<PageAnalysis> {
+  const kind = request.purpose === 'workshop' ? 'article' : 'selection';
+  return deps.analyzeText({ text: request.text, ...(request.title !== undefined ? { title: request.title } : {}), kind });
 }
 
 async function tabState(tabId: number, deps: HandlerDeps): Promise<TabState> {

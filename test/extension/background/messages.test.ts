@@ -16,8 +16,9 @@ function setup(forward: HandlerDeps['forward'] = vi.fn(async () => undefined)) {
   const area = new FakeArea();
   const cache = new TabStateCache(area);
   const scans = new Scans({ cache, assembler: new ChunkAssembler(), analyze: async () => analysis(), showBadge: async () => undefined });
-  const deps: HandlerDeps = { extensionId: ID, extensionUrl: BASE, scans, cache, forward };
-  return { deps, cache, area, forward };
+  const analyzeText = vi.fn(async () => analysis());
+  const deps: HandlerDeps = { extensionId: ID, extensionUrl: BASE, scans, cache, forward, analyzeText };
+  return { deps, cache, area, forward, analyzeText };
 }
 
 describe('senderKind', () => {
@@ -47,6 +48,20 @@ describe('handleMessage', () => {
     const reply = await handleMessage({ type: PopupMessage.GetTabState, tabId: 9 }, popupSender, deps);
     expect(reply).toMatchObject({ ok: true, value: { status: 'done', analysis: analysis() } });
     expect(await handleMessage({ type: PopupMessage.GetTabState, tabId: 10 }, popupSender, deps)).toEqual({ ok: true, value: { status: 'idle', highlights: true } });
+  });
+
+  it('analyses a text on its own for an extension page, never for a content script', async () => {
+    const { deps, analyzeText } = setup();
+    const reply = await handleMessage({ type: PopupMessage.AnalyzeText, text: 'Check this quote.', purpose: 'selection' }, popupSender, deps);
+    expect(reply).toEqual({ ok: true, value: analysis() });
+    expect(analyzeText).toHaveBeenLastCalledWith({ text: 'Check this quote.', kind: 'selection' });
+    await handleMessage({ type: PopupMessage.AnalyzeText, text: 'Body.', title: 'Headline', purpose: 'workshop' }, popupSender, deps);
+    expect(analyzeText).toHaveBeenLastCalledWith({ text: 'Body.', title: 'Headline', kind: 'article' });
+    // A page's content script may not use it (it would bypass the per-tab scan).
+    expect(await handleMessage({ type: PopupMessage.AnalyzeText, text: 'x', purpose: 'paste' }, contentSender, deps)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: PopupMessage.AnalyzeText, text: 'x', purpose: 'mine' }, popupSender, deps)).toEqual({ ok: false, error: 'purpose: expected one of selection, paste, workshop' });
+    expect(await handleMessage({ type: PopupMessage.AnalyzeText, text: 'x'.repeat(200_001), purpose: 'paste' }, popupSender, deps)).toEqual({ ok: false, error: 'text: expected at most 200000 characters' });
+    expect(analyzeText).toHaveBeenCalledTimes(2);
   });
 
   it('reports a scan interrupted by a worker restart', async () => {
