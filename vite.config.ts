@@ -84,6 +84,9 @@ function serviceWorkerGuard(): Plugin {
   };
 }
 
+/** Extension pages no manifest key names (the popup and options pages come through the manifest). */
+const EXTRA_PAGES: string[] = [];
+
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
@@ -96,7 +99,9 @@ export default defineConfig(({ mode }) => {
       serviceWorkerGuard(),
     ],
     build: {
-      outDir: `dist/${browser}`,
+      rollupOptions: { input: Object.fromEntries(EXTRA_PAGES.map((page) => [page.replace(/\/index\.html$/, '').replace(/\W+/g, '-'), page])) },
+      // UNSPIN_OUT_DIR: see test/e2e/build.ts.
+      outDir: `${process.env.UNSPIN_OUT_DIR ?? 'dist'}/${browser}`,
       emptyOutDir: true,
       target: ['chrome112', 'firefox140'],
       sourcemap: false,

@@ -3,7 +3,7 @@
 // parallel: a lock directory keeps two of them from building the same browser at once.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -18,8 +18,11 @@ function newestMtime(path: string): number {
   return readdirSync(path, { recursive: true, encoding: 'utf8' }).reduce((newest, name) => Math.max(newest, statSync(join(path, name)).mtimeMs), stat.mtimeMs);
 }
 
+/** UNSPIN_OUT_DIR (relative to the repository) puts test builds elsewhere, so parallel runs don't rebuild one another's. */
+export const OUT_DIR = resolve(ROOT, process.env.UNSPIN_OUT_DIR ?? 'dist');
+
 export function distDir(browser: TargetBrowser): string {
-  return join(ROOT, 'dist', browser);
+  return join(OUT_DIR, browser);
 }
 
 function isCurrent(browser: TargetBrowser): boolean {
@@ -29,8 +32,8 @@ function isCurrent(browser: TargetBrowser): boolean {
 }
 
 async function withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
-  const lock = join(ROOT, 'dist', `.${name}.lock`);
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  const lock = join(OUT_DIR, `.${name}.lock`);
+  mkdirSync(OUT_DIR, { recursive: true });
   const deadline = Date.now() + LOCK_TIMEOUT_MS;
   for (;;) {
     try {

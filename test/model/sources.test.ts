@@ -74,8 +74,8 @@ describe('what each list says', () => {
 
   it('renders each list with its name and date, in list order', () => {
     expect(index.lookup('https://cnn.com/')?.ratings).toEqual([
-      { list: 'MBFC via Baly et al.', listDate: '2018', says: 'MBFC via Baly et al. (2018): factual reporting mixed; bias left', value: 'mixed', matched: 'cnn.com' },
-      { list: 'Lin et al.', listDate: '2023', says: 'Lin et al. (2023): quality score 0.68 of 1', value: 0.682, matched: 'cnn.com' },
+      { list: 'MBFC via Baly et al.', kind: 'mbfc', listDate: '2018', says: 'MBFC via Baly et al. (2018): factual reporting mixed; bias left', value: 'mixed', matched: 'cnn.com' },
+      { list: 'Lin et al.', kind: 'score', listDate: '2023', says: 'Lin et al. (2023): quality score 0.68 of 1', value: 0.682, matched: 'cnn.com' },
     ]);
     expect(index.lookup('https://someone.wordpress.com/')?.ratings[0].says).toBe('OpenSources (2017) tags it: fake news');
   });
