@@ -15,7 +15,7 @@ import { DataFileError } from './training/jsonl';
 import { parseFlags } from './training/options';
 import { packExamples } from './training/pack';
 import { SPLIT_SEED } from './training/splits';
-import { applyCalibration, calibrationReport, fitCalibration, heldOutReport, tuneThresholds, validationObjective } from './training/report';
+import { applyCalibration, calibrationReport, fitCalibration, heldOutReport, sensitivityReport, tuneThresholds, validationObjective } from './training/report';
 import { updateModelCard } from './training/model-card';
 import { Trainer, type TrainOptions } from './training/trainer';
 
@@ -80,7 +80,7 @@ function main(): void {
   const calibration = fitCalibration(val, rawVal);
   const [calibratedVal, calibratedTest] = [rawVal, rawTest].map((table) => applyCalibration(table, calibration));
   const thresholds = tuneThresholds(val, calibratedVal);
-  const metrics = { ...heldOutReport(test, calibratedTest, thresholds), calibration_error: calibrationReport(test, rawTest, calibratedTest) };
+  const metrics = { ...heldOutReport(test, calibratedTest, thresholds), sensitivity: sensitivityReport(test, calibratedTest, thresholds), calibration_error: calibrationReport(test, rawTest, calibratedTest) };
   const onnx = exportOnnx(weights, 'Unspin multi-task persuasion/loaded-language/clickbait classifier');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'unspin.onnx'), onnx);

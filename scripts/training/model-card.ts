@@ -40,6 +40,12 @@ export function renderMetrics(manifest: ModelManifest): string {
   const all = techniques.semeval_all;
   lines.push('', '### Per technique (SemEval-2023 test sentences, all languages)', '', '| technique | precision | recall | F1 | positives |', '|---|---|---|---|---|');
   for (const [name, metrics] of Object.entries(all.perLabel)) lines.push(`| ${name} | ${f(metrics.precision)} | ${f(metrics.recall)} | ${f(metrics.f1)} | ${metrics.support} |`);
+  const sensitivity = m.sensitivity as Record<string, Record<string, BinaryMetrics>> | undefined;
+  if (sensitivity) {
+    const heads = Object.keys(Object.values(sensitivity)[0] ?? {});
+    lines.push('', '### Sensitivity levels (test split; precision / recall at each setting)', '', `| level | ${heads.join(' | ')} |`, `|---|${heads.map(() => '---').join('|')}|`);
+    for (const [level, byHead] of Object.entries(sensitivity)) lines.push(`| ${level} | ${heads.map((h) => `${f(byHead[h].precision)} / ${f(byHead[h].recall)}`).join(' | ')} |`);
+  }
   const calibration = m.calibration_error as Record<string, { raw: number; calibrated: number }> | undefined;
   if (calibration) {
     lines.push('', '### Calibration (expected calibration error, test split)', '', '| head | raw | after Platt scaling |', '|---|---|---|');

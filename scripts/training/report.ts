@@ -3,6 +3,7 @@
 import { calibrate, expectedCalibrationError, fitPlatt, type Platt } from '../../model/calibration';
 import { ANY_TECHNIQUE, CLICKBAIT, INSULT, LABELS, LABEL_INDEX, LOADED, LOADED_WORD, TECHNIQUE_NAMES, isTechnique, type Label } from '../../model/labels';
 import { addCounts, bestF1Threshold, countBinary, metricsOf, type BinaryCounts, type BinaryMetrics } from '../../model/metrics';
+import { SENSITIVITIES, shiftThreshold, type Sensitivity } from '../../model/manifest';
 import type { Example } from './datasets';
 
 export type ScoreTable = Float32Array[];
@@ -163,6 +164,27 @@ export function heldOutReport(examples: Example[], scores: ScoreTable, t: Thresh
     insult: { davidson: binary(INSULT, (e) => e.source === 'davidson') },
     loaded_word: { babe: binary(LOADED_WORD, (e) => e.source === 'babe_words'), wnc: binary(LOADED_WORD, (e) => e.source === 'wnc_words') },
   };
+}
+
+function shiftedThresholds(t: Thresholds, level: Sensitivity): Thresholds {
+  const shift = <T extends Partial<Record<Label, number>>>(table: T) => Object.fromEntries(Object.entries(table).map(([label, x]) => [label, shiftThreshold(x as number, level)])) as T;
+  return { global: shift(t.global), byLanguage: Object.fromEntries(Object.entries(t.byLanguage).map(([lang, table]) => [lang, shift(table)])) };
+}
+
+/** Precision and recall of the main heads at each sensitivity level (test split): what the settings page promises. */
+export function sensitivityReport(examples: Example[], scores: ScoreTable, t: Thresholds) {
+  return Object.fromEntries(SENSITIVITIES.map((level) => {
+    const shifted = shiftedThresholds(t, level);
+    const binary = (label: Label, keep: (e: Example) => boolean) => rounded(metricsOf(counts(examples, scores, label, shifted, keep)));
+    return [level, {
+      any_technique_ptc: binary(ANY_TECHNIQUE, (e) => e.source === 'ptc'),
+      techniques_semeval_micro: techniqueReport(examples, scores, shifted, (e) => e.source === 'semeval2023').micro,
+      loaded_language_babe: binary(LOADED, (e) => e.source === 'babe'),
+      clickbait_en: binary(CLICKBAIT, (e) => e.lang === 'en'),
+      clickbait_es: binary(CLICKBAIT, (e) => e.lang === 'es'),
+      insult_davidson: binary(INSULT, (e) => e.source === 'davidson'),
+    }];
+  }));
 }
 
 /** One number to pick the best epoch with: the mean of the tuned validation F1s the targets name. */
