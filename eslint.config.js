@@ -3,12 +3,15 @@
 // form. `npm run lint`; test/lint.test.ts runs it in `npm test`.
 import babelParser from '@babel/eslint-parser';
 import noUnsanitized from 'eslint-plugin-no-unsanitized';
+import globals from 'globals';
 
 export default [
   { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'coverage/**'] },
   {
     files: ['extension/**/*.{ts,tsx}', 'model/**/*.ts'],
     languageOptions: {
+      // Browser and worker globals, so that no-implied-eval knows setTimeout and friends.
+      globals: { ...globals.browser, ...globals.serviceworker },
       // Babel strips the types; no type information is needed for these rules.
       parser: babelParser,
       parserOptions: {
