@@ -85,7 +85,7 @@ function serviceWorkerGuard(): Plugin {
 }
 
 /** Extension pages no manifest key names (the popup and options pages come through the manifest). */
-const EXTRA_PAGES: string[] = [];
+const EXTRA_PAGES: string[] = ['extension/workshop/index.html', 'extension/history/index.html'];
 
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';

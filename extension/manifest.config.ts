@@ -3,11 +3,15 @@
 //
 // Permissions (keep this list short; each entry must say why it is needed):
 // - "storage": storage.session keeps each tab's analysis, so a service-worker restart or a popup
-//   reopen does not run the model again. No other permission is requested: badges (action API),
+//   reopen does not run the model again. Badges (action API), tabs.query (a tab's id only),
 //   tabs.sendMessage, tabs.onRemoved and tabs.onUpdated need none. Not "tabs": the worker never
 //   needs a tab's address (see extension/background/badge.ts for how it notices a new page).
 // - content_scripts on http(s) pages: the page text is read where the user reads it, so scanning
 //   is automatic. No host_permissions: the worker never fetches anything from the web.
+// - "contextMenus": the "Check with Unspin" entry on selected text (extension/background/selection.ts);
+//   the browser hands the worker the selected text itself, so it works without the content script.
+//   Firefox accepts the same name (an alias of "menus"). The `check-selection` keyboard command
+//   needs no permission: it asks the page's content script for the selection.
 import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from '../package.json' with { type: 'json' };
 
@@ -44,8 +48,12 @@ export function manifestFor(browser: TargetBrowser) {
     description: 'Flags manipulative text while you read. The classifier runs in your browser; nothing you read leaves it.',
     background: background(browser),
     action: { default_title: 'Unspin', default_popup: 'extension/popup/index.html' },
+    // The settings page (extension/options/); a tab of its own in Chrome and Firefox alike.
+    options_ui: { page: 'extension/options/index.html', open_in_tab: true },
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: [CONTENT_SCRIPT], run_at: 'document_idle' }],
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
+    // Alt+Shift+U: unused by Chrome, Edge and Firefox; on macOS Option+Shift+U types a character, so Ctrl+Shift+U.
+    commands: { 'check-selection': { suggested_key: { default: 'Alt+Shift+U', mac: 'MacCtrl+Shift+U' }, description: 'Check the selected text with Unspin' } },
     content_security_policy: { extension_pages: CSP },
     ...browserSpecific(browser),
   });

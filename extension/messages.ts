@@ -1,6 +1,6 @@
 // The one message protocol of the extension: every message type and payload, per direction,
 // and the validation the background applies at its boundary. Nothing else defines messages.
-import type { PageAnalysis } from '../model/types';
+import type { Finding, PageAnalysis } from '../model/types';
 
 /** Content script -> background. */
 export enum ContentMessage {
@@ -8,6 +8,8 @@ export enum ContentMessage {
   AnalyzeChunk = 'unspin:content/analyze-chunk',
   /** The page can't be read (PDF viewer, no text...): say so in the popup. */
   PageUnreadable = 'unspin:content/page-unreadable',
+  /** Posts that appeared on the page after its scan (a feed growing); the reply carries their findings. */
+  AnalyzePosts = 'unspin:content/analyze-posts',
 }
 
 /** Popup (or another extension page) -> background. */
@@ -18,6 +20,8 @@ export enum PopupMessage {
   Rescan = 'unspin:popup/rescan',
   /** Analyse a text on its own (a selection, a pasted text, a workshop article); replies with its PageAnalysis. */
   AnalyzeText = 'unspin:popup/analyze-text',
+  /** Forget the tab's checked selection (TabState.selection). */
+  ClearSelection = 'unspin:popup/clear-selection',
 }
 
 /** Background -> content script. */
@@ -25,6 +29,10 @@ export enum BackgroundMessage {
   SetHighlights = 'unspin:background/set-highlights',
   FocusFinding = 'unspin:background/focus-finding',
   Rescan = 'unspin:background/rescan',
+  /** What is selected in the page; the reply's value is the text (at most LIMITS.textChars). */
+  GetSelection = 'unspin:background/get-selection',
+  /** Show a checked selection's result (or why there is none) next to the selection. */
+  ShowSelection = 'unspin:background/show-selection',
 }
 
 export type PageKind = 'article' | 'feed';
@@ -47,7 +55,31 @@ export interface PageUnreadablePayload {
   reason: string;
 }
 
-export type ContentRequest = AnalyzeChunkPayload | PageUnreadablePayload;
+/** One block of text that appeared after the scan; `id` names it (a hash of its text, so the same text has the same id). */
+export interface PostText {
+  id: string;
+  text: string;
+}
+
+export interface AnalyzePostsPayload {
+  type: ContentMessage.AnalyzePosts;
+  /** The scan of the page these posts grew on: the worker refuses posts of any other. */
+  scanId: string;
+  url: string;
+  posts: PostText[];
+}
+
+/**
+ * The reply to AnalyzePosts: each post's findings, with offsets into that post's text and ids
+ * "p<postId>-<start>-<end>" (postFindingId), so they never collide with the scan's own.
+ */
+export interface AnalyzedPosts {
+  posts: { id: string; findings: Finding[] }[];
+}
+
+export const postFindingId = (postId: string, start: number, end: number) => `p${postId}-${start}-${end}`;
+
+export type ContentRequest = AnalyzeChunkPayload | PageUnreadablePayload | AnalyzePostsPayload;
 
 export interface GetTabStatePayload {
   type: PopupMessage.GetTabState;
@@ -79,12 +111,40 @@ export interface AnalyzeTextPayload {
   purpose: TextPurpose;
 }
 
-export type PopupRequest = AnalyzeTextPayload | GetTabStatePayload | (SetHighlightsPayload & { type: PopupMessage.SetHighlights; tabId: number }) | (FocusFindingPayload & { type: PopupMessage.FocusFinding; tabId: number }) | (RescanPayload & { type: PopupMessage.Rescan; tabId: number });
+export interface ClearSelectionPayload {
+  type: PopupMessage.ClearSelection;
+  tabId: number;
+}
+
+export interface GetSelectionPayload {
+  type: BackgroundMessage.GetSelection;
+}
+
+/** Exactly one of `analysis` (the selection's) and `message` (why there is none, in plain words). */
+export interface ShowSelectionPayload {
+  type: BackgroundMessage.ShowSelection;
+  analysis?: PageAnalysis;
+  message?: string;
+}
+
+/** A selection checked with the context menu or the keyboard command (background/selection.ts). */
+export interface SelectionCheck {
+  /** The selected text, cut to LIMITS.storedSelectionChars for display. */
+  text: string;
+  /** Its analysis, or `message` when there is none (the page could not be asked, the analysis failed). */
+  analysis?: PageAnalysis;
+  message?: string;
+  checkedAt: number;
+}
+
+export type PopupRequest = ClearSelectionPayload | AnalyzeTextPayload | GetTabStatePayload | (SetHighlightsPayload & { type: PopupMessage.SetHighlights; tabId: number }) | (FocusFindingPayload & { type: PopupMessage.FocusFinding; tabId: number }) | (RescanPayload & { type: PopupMessage.Rescan; tabId: number });
 
 export type BackgroundRequest =
   | (SetHighlightsPayload & { type: BackgroundMessage.SetHighlights })
   | (FocusFindingPayload & { type: BackgroundMessage.FocusFinding })
-  | (RescanPayload & { type: BackgroundMessage.Rescan });
+  | (RescanPayload & { type: BackgroundMessage.Rescan })
+  | GetSelectionPayload
+  | ShowSelectionPayload;
 
 /** What the popup shows for a tab. */
 export type TabStatus = 'idle' | 'scanning' | 'done' | 'unreadable' | 'error';
@@ -99,6 +159,17 @@ export interface TabState {
   highlights: boolean;
   /** ms from the first chunk to the result, for the popup's footer and the benchmark. */
   elapsedMs?: number;
+  /** For 'done': hex SHA-256 of the UTF-8 analysed text and its length in UTF-16 units (see model/report.ts). */
+  textSha256?: string;
+  textLength?: number;
+  /** For 'done': when the analysis finished (ms since the epoch). */
+  analysedAt?: number;
+  /** The scan `analysis` came from: posts that grow the page (AnalyzePosts) must name it. */
+  scanId?: string;
+  /** Posts analysed since the scan (a growing feed), and the AnalyzePosts messages they came in. */
+  posts?: { messages: number; analysed: number };
+  /** The last selection checked in this tab (context menu or keyboard command); kept across rescans. */
+  selection?: SelectionCheck;
 }
 
 /** Every reply is either a result or a clear error; the background never throws at a sender. */
@@ -115,6 +186,12 @@ export const LIMITS = {
   reasonChars: 512,
   /** A text analysed on its own: a long selection or pasted article, not a whole page. */
   textChars: 200_000,
+  /** A checked selection's text kept in TabState for the popup to quote. */
+  storedSelectionChars: 2_000,
+  /** AnalyzePosts: posts per message, characters per post and per message (a long comment is cut by the sender). */
+  posts: 50,
+  postChars: 4000,
+  postsChars: 64 * 1024,
 } as const;
 
 export class ProtocolError extends Error {}
@@ -140,8 +217,23 @@ const oneOf = (...options: string[]): Check => (value, field) => {
 };
 
 const TAB_ID = integer(0, Number.MAX_SAFE_INTEGER);
+/** A plain object with exactly these fields (as messages are), each checked. */
+const record = (fields: Record<string, Check>): Check => (value, field) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(field, 'an object');
+  for (const key of Object.keys(value)) if (!Object.hasOwn(fields, key)) fail(`${field}.${key}`, 'no such field');
+  for (const [name, check] of Object.entries(fields)) check((value as Record<string, unknown>)[name], `${field}.${name}`);
+};
+const array = (min: number, max: number, item: Check): Check => (value, field) => {
+  if (!Array.isArray(value) || value.length < min || value.length > max) fail(field, `a list of ${min} to ${max} items`);
+  value.forEach((element, index) => item(element, `${field}[${index}]`));
+};
 const optional = (check: Check): Check => (value, field) => {
   if (value !== undefined) check(value, field);
+};
+
+/** An analysis from the background: an object with a findings array (the content script renders it defensively). */
+const analysisLike: Check = (value, field) => {
+  if (typeof value !== 'object' || value === null || !Array.isArray((value as { findings?: unknown }).findings)) fail(field, 'an analysis with a findings array');
 };
 
 /** Field checks per message type; a message may have no other fields. */
@@ -156,6 +248,12 @@ const SCHEMAS: Record<string, Record<string, Check>> = {
     text: string(LIMITS.chunkChars),
   },
   [ContentMessage.PageUnreadable]: { url: string(LIMITS.urlChars), reason: string(LIMITS.reasonChars) },
+  [ContentMessage.AnalyzePosts]: {
+    scanId: string(LIMITS.idChars),
+    url: string(LIMITS.urlChars),
+    // Post ids become part of finding ids (idChars): 64 leaves room for "p", the offsets and the dashes.
+    posts: array(1, LIMITS.posts, record({ id: string(64), text: string(LIMITS.postChars) })),
+  },
   [PopupMessage.GetTabState]: { tabId: TAB_ID },
   [PopupMessage.SetHighlights]: { tabId: TAB_ID, enabled: boolean },
   [PopupMessage.FocusFinding]: { tabId: TAB_ID, findingId: string(LIMITS.idChars) },
@@ -164,6 +262,9 @@ const SCHEMAS: Record<string, Record<string, Check>> = {
   [BackgroundMessage.SetHighlights]: { enabled: boolean },
   [BackgroundMessage.FocusFinding]: { findingId: string(LIMITS.idChars) },
   [BackgroundMessage.Rescan]: {},
+  [PopupMessage.ClearSelection]: { tabId: TAB_ID },
+  [BackgroundMessage.GetSelection]: {},
+  [BackgroundMessage.ShowSelection]: { analysis: optional(analysisLike), message: optional(string(LIMITS.reasonChars)) },
 };
 
 function checkShape(message: unknown, allowed: readonly string[]): void {
@@ -180,7 +281,20 @@ export function parseContentRequest(message: unknown): ContentRequest {
   checkShape(message, Object.values(ContentMessage));
   const request = message as ContentRequest;
   if (request.type === ContentMessage.AnalyzeChunk && request.index >= request.count) throw new ProtocolError('index: expected less than count');
+  if (request.type === ContentMessage.AnalyzePosts) checkPosts(request.posts);
   return request;
+}
+
+function checkPosts(posts: PostText[]): void {
+  let chars = 0;
+  const ids = new Set<string>();
+  for (const post of posts) {
+    if (!/^[\w-]+$/.test(post.id)) throw new ProtocolError('posts: expected ids of letters, digits, _ and -');
+    if (ids.has(post.id)) throw new ProtocolError(`posts: id ${post.id} is repeated`);
+    ids.add(post.id);
+    chars += post.text.length;
+  }
+  if (chars > LIMITS.postsChars) throw new ProtocolError(`posts: expected at most ${LIMITS.postsChars} characters in all`);
 }
 
 export function parsePopupRequest(message: unknown): PopupRequest {
@@ -190,7 +304,9 @@ export function parsePopupRequest(message: unknown): PopupRequest {
 
 export function parseBackgroundRequest(message: unknown): BackgroundRequest {
   checkShape(message, Object.values(BackgroundMessage));
-  return message as BackgroundRequest;
+  const request = message as BackgroundRequest;
+  if (request.type === BackgroundMessage.ShowSelection && (request.analysis === undefined) === (request.message === undefined)) throw new ProtocolError('analysis: expected an analysis or a message, not both or neither');
+  return request;
 }
 
 /** Splits page text into chunks the protocol accepts (never inside a surrogate pair). */

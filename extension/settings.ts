@@ -3,7 +3,7 @@
 // corrupt value costs only that setting and no item nears sync's 8 kB per-item quota.
 import type { Sensitivity } from '../model/manifest';
 import { SENSITIVITIES } from '../model/manifest';
-import type { CategoryId } from '../model/types';
+import type { CategoryId, Finding, PageAnalysis } from '../model/types';
 
 export const SETTINGS_VERSION = 1;
 
@@ -208,6 +208,104 @@ export function siteMatches(host: string, site: string): boolean {
   return h === site || h.endsWith(`.${site}`);
 }
 
+export type AddSiteResult = { ok: true; site: string; sites: string[] } | { ok: false; reason: 'invalid' | 'duplicate' | 'full'; site?: string };
+
+/** Adds what the user typed to a site list: normalised, never twice, never past MAX_SITES. */
+export function addSite(sites: readonly string[], input: string): AddSiteResult {
+  const site = normaliseSite(input);
+  if (site === undefined) return { ok: false, reason: 'invalid' };
+  if (sites.includes(site)) return { ok: false, reason: 'duplicate', site };
+  if (sites.length >= MAX_SITES) return { ok: false, reason: 'full', site };
+  return { ok: true, site, sites: [...sites, site] };
+}
+
 export function isListed(host: string, sites: readonly string[]): boolean {
   return sites.some((site) => siteMatches(host, site));
+}
+
+// ---- Categories of what is shown -----------------------------------------------------------
+
+/** The category a label's findings belong to (a technique or any_technique is persuasion). */
+export function categoryOfLabel(label: string): CategoryId {
+  if (label === 'loaded_language' || label === 'loaded_word') return 'loaded_language';
+  if (label === 'clickbait' || label === 'insult') return label;
+  return 'persuasion';
+}
+
+/** A finding is shown when one of the categories its labels belong to is switched on. */
+export function isFindingShown(finding: Pick<Finding, 'label' | 'labels'>, shown: Readonly<Record<CategoryId, boolean>>): boolean {
+  const labels = [finding.label, ...(Array.isArray(finding.labels) ? finding.labels.map((l) => l.label) : [])];
+  return labels.some((label) => shown[categoryOfLabel(label)] !== false);
+}
+
+/**
+ * What the popup lists of an analysis: findings, bars and context of the shown categories only.
+ * The risk, its level and the sentence counts stay the whole analysis's (hidden categories still count).
+ */
+export function visibleAnalysis(analysis: PageAnalysis, shown: Readonly<Record<CategoryId, boolean>>): PageAnalysis {
+  return {
+    ...analysis,
+    categories: analysis.categories.filter((category) => shown[category.id] !== false),
+    findings: analysis.findings.filter((finding) => isFindingShown(finding, shown)),
+    claims: shown.claims === false ? [] : analysis.claims,
+    source: shown.source === false ? undefined : analysis.source,
+  };
+}
+
+/** The categories switched off, in CATEGORY_IDS order. */
+export function hiddenCategories(shown: Readonly<Record<CategoryId, boolean>>): CategoryId[] {
+  return CATEGORY_IDS.filter((id) => shown[id] === false);
+}
+
+/** The host of a page address, or '' (file:, about:, unparsable). */
+export function hostOf(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? hostname : '';
+  } catch {
+    return '';
+  }
+}
+
+// ---- Watching for changes -----------------------------------------------------------------
+
+/** storage.sync with the storage.onChanged event (browser.storage, or a fake in tests). */
+export interface SettingsStorage {
+  sync: SettingsArea;
+  onChanged: {
+    addListener(listener: (changes: Record<string, unknown>, areaName: string) => void): void;
+    removeListener(listener: (changes: Record<string, unknown>, areaName: string) => void): void;
+  };
+}
+
+export type SettingsListener = (settings: Settings, changed: (keyof Settings)[]) => void;
+
+/**
+ * Calls `listener` with the whole, validated settings whenever a setting changes in storage.sync
+ * (from the options page, another device, a repair). Registered synchronously: a service worker
+ * woken by the event finds its listener. Returns the unsubscribe function.
+ */
+export function watchSettings(storage: SettingsStorage, listener: SettingsListener, warn: (message: string) => void = () => undefined): () => void {
+  let latest = 0;
+  const pending = new Set<keyof Settings>();
+  const onChanged = (changes: Record<string, unknown>, areaName: string) => {
+    if (areaName !== 'sync') return;
+    const changed = changedSettings(Object.keys(changes));
+    if (changed.length === 0) return;
+    for (const name of changed) pending.add(name);
+    const call = ++latest;
+    storage.sync.get(null).then(
+      (items) => {
+        // Two quick changes: only the newest read is reported (with both changes), never an older one after it.
+        if (call !== latest) return;
+        const names = SETTING_NAMES.filter((name) => pending.has(name));
+        pending.clear();
+        listener(readSettings(items, MIGRATIONS, SETTINGS_VERSION, warn).settings, names);
+      },
+      (error: unknown) => console.warn('Unspin settings: could not read changed settings', error),
+    );
+  };
+  storage.onChanged.addListener(onChanged);
+  return () => storage.onChanged.removeListener(onChanged);
 }

@@ -1,4 +1,4 @@
-// npm run -s scan -- FILE.(html|txt) [--url URL] [--json]
+// npm run -s scan -- FILE.(html|txt) [--url URL] [--json | --report md|json]
 // Analyses a saved article with the same analysis core as the extension.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -6,6 +6,8 @@ import type { Finding, PageAnalysis } from '../model/types';
 import { extractArticle } from './lib/article';
 import { loadNodeAnalyzer } from './lib/node-model';
 import { parseFlags } from './training/options';
+import { jsonReportText, markdownReport, sha256Hex } from '../model/report';
+import { version } from '../package.json';
 
 class UsageError extends Error {}
 
@@ -74,17 +76,22 @@ async function main(): Promise<void> {
   const file = positional[0];
   const input = readInput(file);
   if (flags.url !== undefined && typeof flags.url !== 'string') throw new UsageError('--url needs the page address');
+  if (flags.report !== undefined && flags.report !== 'md' && flags.report !== 'json') throw new UsageError('--report needs md or json');
   // An explicit --url wins over the page's own canonical/og:url.
   const url = typeof flags.url === 'string' ? flags.url : input.url;
   const analyzer = await loadNodeAnalyzer(undefined, true);
   const analysis = await analyzer.analyze({ text: input.text, title: input.title, url, kind: 'article' });
-  if (flags.json) process.stdout.write(`${JSON.stringify({ file, title: input.title ?? null, url: url ?? null, ...analysis })}\n`);
+  if (flags.report === 'md' || flags.report === 'json') {
+    // The report's hash is of exactly the text analysed, as in the extension (model/report.ts).
+    const report = { analysis, url: url ?? null, title: input.title ?? null, textSha256: await sha256Hex(input.text), textLength: input.text.length, analysedAt: new Date(), via: 'scan' as const, version };
+    process.stdout.write(flags.report === 'md' ? markdownReport(report) : jsonReportText(report));
+  } else if (flags.json) process.stdout.write(`${JSON.stringify({ file, title: input.title ?? null, url: url ?? null, ...analysis })}\n`);
   else printReport(file, analysis, input.title);
 }
 
 main().catch((error: unknown) => {
   if (error instanceof UsageError) {
-    process.stderr.write(`usage: scan FILE.(html|txt) [--url URL] [--json]\nerror: ${error.message}\n`);
+    process.stderr.write(`usage: scan FILE.(html|txt) [--url URL] [--json | --report md|json]\nerror: ${error.message}\n`);
     process.exit(2);
   }
   process.stderr.write(`scan failed: ${(error as Error).stack ?? error}\n`);

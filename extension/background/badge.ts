@@ -5,6 +5,7 @@
 import type { Action } from 'webextension-polyfill';
 import type { RiskLevel } from '../../model/types';
 import type { TabState } from '../messages';
+import { OPTIONS_STRINGS } from '../options/strings';
 import { STRINGS } from '../ui/strings';
 
 export interface Badge {
@@ -25,7 +26,16 @@ export function countText(n: number): string {
 
 const titled = (words: string) => `${STRINGS.appName} — ${words}`;
 
-export function badgeFor(state: TabState): Badge {
+export interface BadgeOptions {
+  /** The page's site is on the user's always-warn list: '!' in the high colour, whatever the analysis says. */
+  alwaysWarn?: boolean;
+}
+
+export function badgeFor(state: TabState, options: BadgeOptions = {}): Badge {
+  if (options.alwaysWarn && state.status === 'done') {
+    const plain = badgeFor(state);
+    return { text: '!', color: LEVEL_COLORS.high, title: `${titled(OPTIONS_STRINGS.alwaysWarnBadge)}. ${plain.title.slice(titled('').length)}` };
+  }
   switch (state.status) {
     case 'scanning':
       return { text: '…', color: NEUTRAL, title: titled(STRINGS.scanning) };
@@ -45,8 +55,8 @@ export function badgeFor(state: TabState): Badge {
 
 export type ActionApi = Pick<Action.Static, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle' | 'getTitle'>;
 
-export async function showBadge(action: ActionApi, tabId: number, state: TabState): Promise<void> {
-  const { text, color, title } = badgeFor(state);
+export async function showBadge(action: ActionApi, tabId: number, state: TabState, options: BadgeOptions = {}): Promise<void> {
+  const { text, color, title } = badgeFor(state, options);
   try {
     await action.setTitle({ tabId, title });
     await action.setBadgeText({ tabId, text });

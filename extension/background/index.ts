@@ -3,26 +3,66 @@
 // No top-level await and no import() anywhere below: either stops a service worker registering.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { leftMarkedPage, showBadge } from './badge';
-import { TabStateCache } from './cache';
+import { IDLE_STATE, TabStateCache } from './cache';
 import { ChunkAssembler } from './chunks';
 import { forwardVia } from './forward';
 import { handleMessage, type HandlerDeps } from './messages';
 import { analyzePage, getAnalyzer } from './model';
+import { PostAnalyses } from './posts';
 import { Scans } from './scan';
-import type { TabState } from '../messages';
+import { registerSelectionCheck } from './selection';
+import { alwaysWarned, applyToTabs, WorkerSettings } from './settings';
+import { BackgroundMessage, type TabState } from '../messages';
+import { HistoryStore, recordOf } from '../history';
 
 const cache = new TabStateCache(browser.storage.session);
-const badge = (tabId: number, state: TabState) => showBadge(browser.action, tabId, state);
+const settings = new WorkerSettings(browser.storage);
+const badge = async (tabId: number, state: TabState) => showBadge(browser.action, tabId, state, { alwaysWarn: alwaysWarned(state, await settings.current()) });
+const sensitivity = async () => (await settings.current()).sensitivity;
 const scans = new Scans({
   cache,
   assembler: new ChunkAssembler(),
   analyze: analyzePage,
   showBadge: badge,
   warmUp: () => void getAnalyzer().catch(() => undefined),
+  sensitivity,
+  record: (tabId, state) => recordInHistory(tabId, state),
 });
-const deps: HandlerDeps = { extensionId: browser.runtime.id, extensionUrl: browser.runtime.getURL(''), scans, cache, forward: forwardVia(browser.tabs), analyzeText: analyzePage };
+const deps: HandlerDeps = { extensionId: browser.runtime.id, extensionUrl: browser.runtime.getURL(''), scans, cache, forward: forwardVia(browser.tabs), analyzeText: async (input) => analyzePage({ ...input, sensitivity: await sensitivity() }), posts: new PostAnalyses({ cache, analyze: analyzePage, showBadge: badge, sensitivity }) };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleMessage(message, sender, deps));
+
+// The pages checked, on this device only (storage.local; see extension/history.ts). Private
+// windows are never recorded (tabs.get tells incognito without the "tabs" permission).
+const history = new HistoryStore(browser.storage.local);
+async function recordInHistory(tabId: number, state: TabState): Promise<void> {
+  const record = recordOf(state, Date.now());
+  if (!record || (await browser.tabs.get(tabId)).incognito) return;
+  await history.add(record);
+}
+
+// "Check with Unspin" (context menu) and the check-selection command: see selection.ts.
+const selection = registerSelectionCheck(
+  { onInstalled: browser.runtime.onInstalled, contextMenus: browser.contextMenus, commands: browser.commands, activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id },
+  { cache, analyze: deps.analyzeText, tabs: browser.tabs, openPopup: () => Promise.resolve().then(() => browser.action.openPopup()) },
+);
+// Test hook: the e2e test calls the real menu and command listeners with synthetic events (a native
+// menu can't be clicked from Playwright). A worker's global is reachable only from this extension.
+(globalThis as { unspinTestHooks?: unknown }).unspinTestHooks = selection;
+
+// Settings changed (options page, another device): open tabs rescan or redraw their badge (background/settings.ts).
+settings.watch((before, after) =>
+  applyToTabs(before, after, {
+    tabIds: async () => Object.keys(await browser.storage.session.get(null)).flatMap((key) => (/^tab:\d+$/.test(key) ? [Number(key.slice(4))] : [])),
+    state: (tabId) => cache.get(tabId),
+    rescan: (tabId) => deps.forward(tabId, { type: BackgroundMessage.Rescan }),
+    forget: async (tabId) => {
+      await scans.forget(tabId);
+      await badge(tabId, IDLE_STATE);
+    },
+    showBadge: badge,
+  }),
+);
 
 browser.tabs.onRemoved.addListener((tabId) => void scans.forget(tabId));
 // A prerendered page swapped in: the old tab id is gone.

@@ -3,9 +3,10 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { AnalysisInput } from '../../model/analyze';
 import type { PageAnalysis } from '../../model/types';
-import { BackgroundMessage, ContentMessage, PopupMessage, parseContentRequest, parsePopupRequest, type AnalyzeTextPayload, type ContentRequest, type PopupRequest, type Reply, type TabState } from '../messages';
+import { BackgroundMessage, ContentMessage, PopupMessage, parseContentRequest, parsePopupRequest, type AnalyzedPosts, type AnalyzeTextPayload, type ContentRequest, type PopupRequest, type Reply, type TabState } from '../messages';
 import type { TabStateCache } from './cache';
 import type { Forward } from './forward';
+import type { PostAnalyses } from './posts';
 import { INTERRUPTED_MESSAGE, messageOf, type Scans } from './scan';
 
 export interface HandlerDeps {
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   forward: Forward;
   /** Analyses a text on its own (no tab): selections, pastes, workshop articles. */
   analyzeText: (input: AnalysisInput) => Promise<PageAnalysis>;
+  /** Posts that grew the page after its scan (AnalyzePosts); refused when absent. */
+  posts?: Pick<PostAnalyses, 'receive'>;
 }
 
 export type SenderKind = 'content' | 'extension-page' | 'unknown';
@@ -44,8 +47,12 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
 
 const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
 
-async function handleContent(request: ContentRequest, tabId: number, deps: HandlerDeps): Promise<PageAnalysis | null> {
+async function handleContent(request: ContentRequest, tabId: number, deps: HandlerDeps): Promise<PageAnalysis | AnalyzedPosts | null> {
   if (request.type === ContentMessage.AnalyzeChunk) return deps.scans.receiveChunk(tabId, request);
+  if (request.type === ContentMessage.AnalyzePosts) {
+    if (!deps.posts) throw new Error('posts: not analysed by this worker');
+    return deps.posts.receive(tabId, request);
+  }
   await deps.scans.unreadable(tabId, request);
   return null;
 }
@@ -66,6 +73,8 @@ async function handlePopup(request: PopupRequest, deps: HandlerDeps): Promise<Ta
     case PopupMessage.Rescan:
       await deps.forward(tabId, { type: BackgroundMessage.Rescan });
       return undefined;
+    case PopupMessage.ClearSelection:
+      return deps.cache.update(tabId, ({ selection: _cleared, ...rest }) => rest);
   }
 }
 

@@ -1,5 +1,7 @@
 // One page scan of a tab, from its first chunk to the cached result and the badge.
 import type { AnalysisInput } from '../../model/analyze';
+import type { Sensitivity } from '../../model/manifest';
+import { sha256Hex } from '../../model/report';
 import type { PageAnalysis } from '../../model/types';
 import type { AnalyzeChunkPayload, PageKind, PageUnreadablePayload, TabState } from '../messages';
 import type { AssembledPage, ChunkAssembler } from './chunks';
@@ -12,6 +14,10 @@ export interface ScanDeps {
   showBadge: (tabId: number, state: TabState) => Promise<void>;
   /** Starts loading the model while the chunks are still arriving. */
   warmUp?: () => void;
+  /** A tab's analysis completed (the history records it); runs after the reply, failures only warn. */
+  record?: (tabId: number, state: TabState) => Promise<void>;
+  /** The user's sensitivity setting (the analysis's own default when absent). */
+  sensitivity?: () => Promise<Sensitivity>;
   now?: () => number;
 }
 
@@ -84,10 +90,15 @@ export class Scans {
     const current = () => this.inProgress.get(tabId)?.scanId === scanId;
     try {
       // The URL is the content script's own reading of location.href: it names the site for the source lists.
-      const analysis = await this.deps.analyze({ text: page.text, title, url, kind: analysisKind(page.kind) });
+      const sensitivity = await this.deps.sensitivity?.();
+      const analysis = await this.deps.analyze({ text: page.text, title, url, kind: analysisKind(page.kind), ...(sensitivity ? { sensitivity } : {}) });
       if (!current()) throw new Error('superseded: a newer scan of this tab started');
       const elapsedMs = Math.round(this.now() - page.startedAt);
-      await this.publish(tabId, (s) => ({ status: 'done', url, title, analysis, highlights: s.highlights, elapsedMs }));
+      // The hash of exactly the analysed text lets a report be verified later (the text itself is not kept).
+      const done = { textSha256: await sha256Hex(page.text), textLength: page.text.length, analysedAt: this.now() };
+      await this.publish(tabId, (s) => ({ status: 'done', url, title, analysis, highlights: s.highlights, elapsedMs, scanId, ...done }));
+      const { record } = this.deps;
+      if (record) void record(tabId, { status: 'done', url, title, analysis, highlights: true, ...done }).catch((error: unknown) => console.warn('unspin: history not recorded:', error));
       return analysis;
     } catch (error) {
       if (current()) await this.publish(tabId, (s) => ({ status: 'error', url, title, message: `Unspin could not analyse this page (${messageOf(error)}).`, highlights: s.highlights }));
@@ -98,7 +109,8 @@ export class Scans {
   }
 
   private async publish(tabId: number, change: (state: TabState) => TabState): Promise<void> {
-    const state = await this.deps.cache.update(tabId, change);
+    // A checked selection (selection.ts) outlives rescans of the page; leaving the page (forget) drops it.
+    const state = await this.deps.cache.update(tabId, (s) => ({ ...change(s), ...(s.selection ? { selection: s.selection } : {}) }));
     await this.deps.showBadge(tabId, state);
   }
 }

@@ -92,7 +92,7 @@ export function cardContent(located: FindingLike | LocatedMark): CardContent {
   return content;
 }
 
-interface Palette {
+export interface Palette {
   background: string;
   text: string;
   muted: string;
@@ -105,11 +105,11 @@ interface Palette {
 const LIGHT: Palette = { background: '#ffffff', text: '#1f2328', muted: '#59636e', border: '#d0d7de', link: '#0550ae', deleted: '#ffebe9', inserted: '#dafbe1' };
 const DARK: Palette = { background: '#22272e', text: '#e6edf3', muted: '#9198a1', border: '#444c56', link: '#6cb6ff', deleted: '#5d1f22', inserted: '#1c4428' };
 
-function paletteFor(view: Window | null): Palette {
+export function paletteFor(view: Window | null): Palette {
   return view?.matchMedia?.('(prefers-color-scheme: dark)').matches ? DARK : LIGHT;
 }
 
-function section(document: Document, palette: Palette, heading: string, text: string): HTMLElement {
+export function section(document: Document, palette: Palette, heading: string, text: string): HTMLElement {
   const paragraph = styled(document, 'p', { margin: '8px 0 0', padding: 0 });
   paragraph.append(styled(document, 'strong', { 'font-weight': 600, color: palette.text }, `${heading} `), document.createTextNode(text));
   return paragraph;
@@ -122,7 +122,7 @@ function screenReaderOnly(document: Document, text: string): HTMLElement {
   return span;
 }
 
-function diffParagraph(document: Document, palette: Palette, segments: readonly DiffSegment[]): HTMLElement {
+export function diffParagraph(document: Document, palette: Palette, segments: readonly DiffSegment[]): HTMLElement {
   const paragraph = styled(document, 'p', { margin: '8px 0 0', padding: 0 });
   paragraph.append(styled(document, 'strong', { 'font-weight': 600, color: palette.text }, `${STRINGS.suggestedWording}: `));
   const quote = styled(document, 'span', { 'overflow-wrap': 'anywhere' });

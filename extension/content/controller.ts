@@ -3,15 +3,21 @@
 import type { BackgroundRequest, Reply } from '../messages';
 import { BackgroundMessage } from '../messages';
 import { Card } from './card';
+import { SelectionCard } from './selection';
 import { extractPage } from './extract';
 import { createPainter, Highlights, type HighlightApi, nativeHighlightApi } from './highlight';
 import { createUiHost, type UiHost } from './host';
 import { hitTest, watchPointer } from './hover';
-import { locateAnalysis, type LocatedMark } from './locate';
-import { listenToBackground, reportUnreadable, requestAnalysis, sendToBackground, type RequestHandler, type Send } from './messaging';
+import type { Finding } from '../../model/types';
+import { GrowthWatcher, type GrowthPost } from './growth';
+import { locateAnalysis, locateFindings, type LocatedAnalysis, type LocatedFinding, type LocatedMark } from './locate';
+import { listenToBackground, newScanId, reportUnreadable, requestAnalysis, requestPostAnalysis, sendToBackground, type RequestHandler, type Send } from './messaging';
 import { waitForQuiet, watchLocation } from './navigation';
 import { revealRange } from './reveal';
 import { slicing, type Slicing } from './schedule';
+import { pagePolicy, storageSettings, type PagePolicy, type SettingsSource } from './settings';
+import { OPTIONS_STRINGS } from '../options/strings';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
 
 export interface ContentScriptOptions {
   document?: Document;
@@ -19,15 +25,21 @@ export interface ContentScriptOptions {
   listen?: (handle: RequestHandler) => () => void;
   highlightApi?: HighlightApi | null;
   slicing?: (signal: AbortSignal) => Slicing;
-  /** Scan once the page is quiet (default true); tests call scan() themselves. */
+  /** Scan once the page is quiet (default true) when the settings allow; tests call scan() themselves. */
   autoScan?: boolean;
+  /** The user's settings (default: storage.sync, followed live). */
+  settings?: SettingsSource;
 }
 
 const NOT_ON_PAGE = 'That finding is no longer on the page: rescan it.';
+/** Marks of a growing page's posts kept (the latest); the scan's own are always kept. */
+const MAX_POST_MARKS = 2000;
 
 export class ContentScript {
   readonly highlights: Highlights;
   readonly card: Card;
+  /** The result of "Check with Unspin" on a selection (selection.ts). */
+  readonly selection: SelectionCard;
   private readonly document: Document;
   private readonly send: Send;
   private readonly slicing: (signal: AbortSignal) => Slicing;
@@ -38,6 +50,17 @@ export class ContentScript {
   private pinned = false;
   private navigations = 0;
   private stopped = false;
+  private settings: Settings = { ...DEFAULT_SETTINGS };
+  /** This page was read (or is being read): on load, or because the user asked. */
+  private scanned = false;
+  /** Resolves once the settings are read and the first scan (if any) is under way. */
+  readonly ready: Promise<void>;
+  /** The scan's located analysis, then the marks of the posts the page grew (growth.ts). */
+  private located: LocatedAnalysis | null = null;
+  /** Since the scan: the findings of each analysed post with any, by post id (a post shown again is marked again). */
+  private postFindings = new Map<string, Finding[]>();
+  /** The current scan's growth watcher (for tests and the e2e hook). */
+  growth: GrowthWatcher | null = null;
 
   constructor(options: ContentScriptOptions = {}) {
     this.document = options.document ?? document;
@@ -46,9 +69,63 @@ export class ContentScript {
     const host = () => (this.ui ??= createUiHost(this.document));
     this.highlights = new Highlights(createPainter(this.document, host, options.highlightApi === undefined ? nativeHighlightApi() : options.highlightApi));
     this.card = new Card(this.document, host);
+    this.selection = new SelectionCard(this.document, host);
     this.stops.push((options.listen ?? listenToBackground)((request) => this.handle(request)));
     this.watchPage();
-    if (options.autoScan ?? true) void waitForQuiet(this.document, 300, 2000).then(() => this.scan());
+    const source = options.settings ?? storageSettings();
+    let changedFirst = false;
+    this.stops.push(
+      source.watch((next, changed) => {
+        changedFirst = true;
+        this.applySettings(next, changed);
+      }),
+    );
+    this.ready = source.load().then((loaded) => {
+      if (!changedFirst) this.applySettings(loaded, []);
+      const policy = this.policy();
+      if (policy === 'never') void this.reportNeverScan();
+      else if (policy === 'auto' && (options.autoScan ?? true))
+        void waitForQuiet(this.document, 300, 2000).then(() => {
+          if (!this.scanned && this.policy() === 'auto') void this.scan();
+        });
+    });
+  }
+
+  /** What the settings say about this page: read it on load, only when asked, or never. */
+  policy(): PagePolicy {
+    return pagePolicy(this.settings, this.document.URL);
+  }
+
+  /**
+   * A settings change, live: marks restyled or filtered at once; a site added to "never check"
+   * is dropped (marks cleared, the popup told); a page that may now be read on load is read.
+   * A new sensitivity reaches the page as a Rescan from the worker (background/settings.ts).
+   */
+  private applySettings(next: Settings, changed: (keyof Settings)[]): void {
+    const before = this.policy();
+    this.settings = next;
+    this.highlights.setStyle(next.highlightStyle);
+    this.highlights.setCategories(next.categories);
+    if (changed.includes('categories') || (changed.includes('highlightStyle') && !this.highlights.visible && !this.pinned)) this.hideCard();
+    const after = this.policy();
+    if (changed.length === 0 || before === after) return;
+    if (after === 'never') {
+      this.current?.abort();
+      this.scanned = false;
+      this.hideCard();
+      this.highlights.clear();
+      void this.reportNeverScan();
+    } else if (after === 'auto' && (before === 'never' || !this.scanned)) {
+      void this.scan();
+    }
+  }
+
+  private async reportNeverScan(): Promise<void> {
+    try {
+      await reportUnreadable(this.send, this.document.URL, OPTIONS_STRINGS.neverScanReason);
+    } catch (error) {
+      console.warn('Unspin could not reach its background:', error);
+    }
   }
 
   /** Reads the page, has it analysed and marks the findings. A newer scan cancels this one. */
@@ -57,22 +134,67 @@ export class ContentScript {
     this.current?.abort();
     const scan = new AbortController();
     this.current = scan;
+    this.scanned = true;
     this.hideCard();
     this.highlights.clear();
+    this.located = null;
+    const scanId = newScanId();
+    // Watching starts before the page is read: posts added meanwhile are not missed.
+    const growth = this.watchGrowth(scanId, scan.signal);
     try {
       const extraction = await extractPage(this.document, this.slicing(scan.signal));
       if (scan.signal.aborted) return;
       if (!extraction.readable) return await reportUnreadable(this.send, this.document.URL, extraction.reason);
       const { page } = extraction;
-      const analysis = await requestAnalysis(this.send, { url: this.document.URL, title: page.title, kind: page.kind, text: page.map.text }, scan.signal);
-      if (!scan.signal.aborted) this.highlights.showAnalysis(locateAnalysis(analysis, page));
+      const analysis = await requestAnalysis(this.send, { url: this.document.URL, title: page.title, kind: page.kind, text: page.map.text }, scan.signal, scanId);
+      if (scan.signal.aborted) return;
+      this.located = locateAnalysis(analysis, page);
+      this.highlights.showAnalysis(this.located);
+      growth.release(page.map.text);
     } catch (error) {
       // The background shows its own errors in the popup; a cancelled scan is no error.
       if (!scan.signal.aborted) console.warn('Unspin could not scan this page:', error);
+    } finally {
+      if (!this.located) growth.stop();
     }
   }
 
-  handle(request: BackgroundRequest): Reply<null> {
+  /** A watcher for what the page adds after scan `scanId`; it stops with the scan (a newer scan, a navigation, stop()). */
+  private watchGrowth(scanId: string, signal: AbortSignal): GrowthWatcher {
+    this.postFindings = new Map();
+    const growth = new GrowthWatcher({ document: this.document, slicing: this.slicing, onPosts: (fresh, again) => this.showPosts(scanId, signal, fresh, again) });
+    signal.addEventListener('abort', () => growth.stop(), { once: true });
+    this.growth = growth;
+    return growth;
+  }
+
+  /** New posts are analysed and marked; posts the page shows again get their known marks back. */
+  private async showPosts(scanId: string, signal: AbortSignal, fresh: GrowthPost[], again: GrowthPost[]): Promise<void> {
+    const added: LocatedFinding[] = [];
+    for (const post of again) {
+      const known = this.postFindings.get(post.id);
+      if (known) added.push(...locateFindings(known, { map: post.map, headline: null }));
+    }
+    if (fresh.length > 0) {
+      try {
+        const reply = await requestPostAnalysis(this.send, scanId, this.document.URL, fresh.map(({ id, text }) => ({ id, text })), signal);
+        const maps = new Map(fresh.map((post) => [post.id, post.map]));
+        for (const { id, findings } of reply.posts) {
+          const map = maps.get(id);
+          if (!map || findings.length === 0) continue;
+          this.postFindings.set(id, findings);
+          added.push(...locateFindings(findings, { map, headline: null }));
+        }
+      } catch (error) {
+        if (!signal.aborted) console.warn('Unspin could not analyse the new posts:', error);
+      }
+    }
+    if (signal.aborted || !this.located || added.length === 0) return;
+    this.located = { ...this.located, findings: withPostMarks(this.located.findings, added) };
+    this.highlights.showAnalysis(this.located);
+  }
+
+  handle(request: BackgroundRequest): Reply<string | null> {
     switch (request.type) {
       case BackgroundMessage.SetHighlights:
         this.highlights.setEnabled(request.enabled);
@@ -87,6 +209,9 @@ export class ContentScript {
       case BackgroundMessage.Rescan:
         void this.scan();
         return { ok: true, value: null };
+      case BackgroundMessage.GetSelection:
+      case BackgroundMessage.ShowSelection:
+        return this.selection.handle(request);
     }
   }
 
@@ -104,6 +229,7 @@ export class ContentScript {
     for (const stop of this.stops.splice(0)) stop();
     this.highlights.clear();
     this.hideCard();
+    this.selection.hide();
     this.ui?.remove();
   }
 
@@ -115,7 +241,7 @@ export class ContentScript {
   private onPointer(x: number, y: number, target: EventTarget | null): void {
     // Over the card itself (events from a shadow root are retargeted to its host).
     if (this.ui && target === this.ui.element) return;
-    const hit = this.highlights.enabled ? hitTest(this.highlights.marks, this.document, x, y) : null;
+    const hit = this.highlights.visible ? hitTest(this.highlights.marks, this.document, x, y) : null;
     if (hit) {
       this.card.show(hit.located, hit.anchor, { focus: false });
       this.pinned = false;
@@ -126,9 +252,13 @@ export class ContentScript {
 
   private onNavigation(): void {
     const navigation = ++this.navigations;
+    // A page the user asked to check stays checked as the app moves on; otherwise the settings decide.
+    const read = this.scanned || this.policy() === 'auto';
     this.current?.abort();
+    this.scanned = false;
     this.hideCard();
     this.highlights.clear();
+    if (!read) return;
     void waitForQuiet(this.document).then(() => {
       if (navigation === this.navigations) void this.scan();
     });
@@ -160,6 +290,20 @@ export class ContentScript {
     target.addEventListener(type, listener, { capture: true, passive: true });
     this.stops.push(() => target.removeEventListener(type, listener, { capture: true }));
   }
+}
+
+const onPage = (located: LocatedFinding) => located.pieces.every((piece) => piece.startContainer.isConnected);
+const isPostMark = (located: LocatedFinding) => located.finding.id.startsWith('p');
+
+/** The marks with the posts' added: marks whose text left the page go, a mark already there is not doubled, the latest posts' are kept. */
+export function withPostMarks(current: readonly LocatedFinding[], added: readonly LocatedFinding[]): LocatedFinding[] {
+  const kept = current.filter((located) => !isPostMark(located) || onPage(located));
+  const key = (located: LocatedFinding) => located.pieces[0]?.startContainer;
+  const there = new Map<string, Set<unknown>>();
+  for (const located of kept) there.set(located.finding.id, (there.get(located.finding.id) ?? new Set()).add(key(located)));
+  const fresh = added.filter((located) => !there.get(located.finding.id)?.has(key(located)));
+  const posts = [...kept.filter(isPostMark), ...fresh];
+  return [...kept.filter((located) => !isPostMark(located)), ...posts.slice(Math.max(0, posts.length - MAX_POST_MARKS))];
 }
 
 export function startContentScript(options?: ContentScriptOptions): ContentScript {

@@ -8,7 +8,9 @@ import { MARKS, type MarkName, type MarkPainter, type MarkRanges } from './marks
 import { createOverlayPainter } from './overlay';
 import { markOwn } from './own';
 import { BANDS } from './paint';
-import { BAND_COLOURS, CLAIM_COLOUR, FOCUS_COLOUR } from './style';
+import { BAND_BACKGROUNDS, BAND_COLOURS, CLAIM_BACKGROUND, CLAIM_COLOUR, FOCUS_COLOUR, type MarkStyle } from './style';
+import type { CategoryId } from '../../model/types';
+import { isFindingShown, type HighlightStyle } from '../settings';
 
 export const FLASH_MS = 1600;
 
@@ -36,45 +38,64 @@ export const highlightName = (band: MarkName | 'focus') => `unspin-${band}`;
 
 const DECORATION: Record<Severity, string> = { low: 'dotted', medium: 'solid', high: 'solid' };
 
-export function highlightCss(): string {
-  const bands = BANDS.map((band) => `::highlight(${highlightName(band)}) { text-decoration: underline ${DECORATION[band]} 2px ${BAND_COLOURS[band]}; text-underline-offset: 3px; }`);
+export function highlightCss(style: MarkStyle = 'underline'): string {
+  const bands =
+    style === 'background'
+      ? BANDS.map((band) => `::highlight(${highlightName(band)}) { background-color: ${BAND_BACKGROUNDS[band]}; }`)
+      : BANDS.map((band) => `::highlight(${highlightName(band)}) { text-decoration: underline ${DECORATION[band]} 2px ${BAND_COLOURS[band]}; text-underline-offset: 3px; }`);
   // A claim resemblance is context, not a finding: thinner, dotted, lower, in its own colour.
-  const claim = `::highlight(${highlightName('claim')}) { text-decoration: underline dotted 1.5px ${CLAIM_COLOUR}; text-underline-offset: 4px; }`;
+  const claim =
+    style === 'background'
+      ? `::highlight(${highlightName('claim')}) { background-color: ${CLAIM_BACKGROUND}; }`
+      : `::highlight(${highlightName('claim')}) { text-decoration: underline dotted 1.5px ${CLAIM_COLOUR}; text-underline-offset: 4px; }`;
   return [...bands, claim, `::highlight(${highlightName('focus')}) { background-color: ${FOCUS_COLOUR}; }`].join('\n');
 }
 
 const styleElements = new WeakMap<Document, HTMLStyleElement>();
+const adoptedSheets = new WeakMap<Document, CSSStyleSheet>();
 
-/** ::highlight() rules must live in a document style sheet; added once, put back if the page drops it. */
-function ensureStyles(document: Document): void {
+/** ::highlight() rules must live in a document style sheet; added once, put back if the page drops it, rewritten when the style changes. */
+function ensureStyles(document: Document, css: string): void {
   let style = styleElements.get(document);
   if (!style) {
     style = document.createElement('style');
     markOwn(style);
-    style.textContent = highlightCss();
     styleElements.set(document, style);
   }
+  if (style.textContent !== css) style.textContent = css;
+  adoptedSheets.get(document)?.replaceSync(css);
   if (style.isConnected) return;
   (document.head ?? document.documentElement).append(style);
   // A page CSP without 'unsafe-inline' styles blocks the <style>: constructed sheets are exempt.
-  if (!style.sheet) adoptSheet(document);
+  if (!style.sheet && !adoptedSheets.has(document)) adoptSheet(document, css);
 }
 
-function adoptSheet(document: Document): void {
+function adoptSheet(document: Document, css: string): void {
   try {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(highlightCss());
+    sheet.replaceSync(css);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    adoptedSheets.set(document, sheet);
   } catch {
     // Nothing more to try: the marks stay invisible, the card still works.
   }
 }
 
-export function createHighlightPainter(document: Document, api: HighlightApi): MarkPainter {
+/** A painter that can also change how its marks look (the highlight-style setting). */
+export interface StyledPainter extends MarkPainter {
+  setStyle?(style: MarkStyle): void;
+}
+
+export function createHighlightPainter(document: Document, api: HighlightApi): StyledPainter {
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  let style: MarkStyle = 'underline';
   return {
+    setStyle(next) {
+      style = next;
+      if (styleElements.has(document)) ensureStyles(document, highlightCss(style));
+    },
     paint(marks: MarkRanges) {
-      ensureStyles(document);
+      ensureStyles(document, highlightCss(style));
       for (const mark of MARKS) {
         const ranges = marks.get(mark) ?? [];
         if (ranges.length > 0) api.registry.set(highlightName(mark), api.create(ranges, 0));
@@ -82,7 +103,7 @@ export function createHighlightPainter(document: Document, api: HighlightApi): M
       }
     },
     flash(ranges, ms) {
-      ensureStyles(document);
+      ensureStyles(document, highlightCss(style));
       clearTimeout(flashTimer);
       api.registry.set(highlightName('focus'), api.create(ranges, 1));
       flashTimer = setTimeout(() => api.registry.delete(highlightName('focus')), ms);
@@ -94,7 +115,7 @@ export function createHighlightPainter(document: Document, api: HighlightApi): M
 }
 
 /** The Highlight API painter when the browser has the API, else overlay boxes. */
-export function createPainter(document: Document, host: () => UiHost, api: HighlightApi | null = nativeHighlightApi()): MarkPainter {
+export function createPainter(document: Document, host: () => UiHost, api: HighlightApi | null = nativeHighlightApi()): StyledPainter {
   return api ? createHighlightPainter(document, api) : createOverlayPainter(document, host);
 }
 
@@ -115,12 +136,36 @@ export class Highlights {
   private found: readonly LocatedFinding[] = [];
   private claimMarks: readonly LocatedClaim[] = [];
   private spoiler: LocatedFinding | null = null;
+  /** The whole analysis as shown last; found/claimMarks/spoiler are what the category settings let through. */
+  private all: { found: readonly LocatedFinding[]; claims: readonly LocatedClaim[]; spoiler: LocatedFinding | null } = { found: [], claims: [], spoiler: null };
+  private shownCategories: Readonly<Record<CategoryId, boolean>> | null = null;
+  private style: HighlightStyle = 'underline';
   private on = true;
 
-  constructor(private readonly painter: MarkPainter) {}
+  constructor(private readonly painter: StyledPainter) {}
 
   get enabled(): boolean {
     return this.on;
+  }
+
+  /** Marks are drawn (and hovering opens cards): switched on in the popup and a style other than 'none'. */
+  get visible(): boolean {
+    return this.on && this.style !== 'none';
+  }
+
+  /** The highlight-style setting: how marks look, or 'none' for no marks (the popup's "show in page" still works). */
+  setStyle(style: HighlightStyle): void {
+    if (style === this.style) return;
+    this.style = style;
+    if (style !== 'none') this.painter.setStyle?.(style);
+    this.repaint();
+  }
+
+  /** The categories setting: findings only of hidden categories are neither marked nor found; claims go with 'claims'. */
+  setCategories(shown: Readonly<Record<CategoryId, boolean>>): void {
+    this.shownCategories = shown;
+    this.filter();
+    this.repaint();
   }
 
   get findings(): readonly LocatedFinding[] {
@@ -138,9 +183,8 @@ export class Highlights {
   }
 
   show(found: readonly LocatedFinding[], claims: readonly LocatedClaim[] = [], spoiler: LocatedFinding | null = null): void {
-    this.found = found;
-    this.claimMarks = claims;
-    this.spoiler = spoiler;
+    this.all = { found, claims, spoiler };
+    this.filter();
     this.repaint();
   }
 
@@ -174,8 +218,25 @@ export class Highlights {
     this.show([]);
   }
 
+  private filter(): void {
+    const shown = this.shownCategories;
+    const { found, claims, spoiler } = this.all;
+    if (!shown) {
+      [this.found, this.claimMarks, this.spoiler] = [found, claims, spoiler];
+      return;
+    }
+    const withClaims = (located: LocatedFinding): LocatedFinding => {
+      if (shown.claims !== false || !located.claims) return located;
+      const { claims: _hidden, ...rest } = located;
+      return rest;
+    };
+    this.found = found.filter((located) => isFindingShown(located.finding, shown)).map(withClaims);
+    this.claimMarks = shown.claims === false ? [] : claims;
+    this.spoiler = spoiler && isFindingShown(spoiler.finding, shown) ? withClaims(spoiler) : null;
+  }
+
   private repaint(): void {
-    if (this.on && (this.found.length > 0 || this.claimMarks.length > 0)) this.painter.paint(byMark(this.found, this.claimMarks));
+    if (this.visible && (this.found.length > 0 || this.claimMarks.length > 0)) this.painter.paint(byMark(this.found, this.claimMarks));
     else this.painter.clear();
   }
 }

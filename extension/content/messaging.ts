@@ -3,7 +3,7 @@
 // come in and are ignored unless they validate.
 import browser from 'webextension-polyfill';
 import type { PageAnalysis } from '../../model/types';
-import { ContentMessage, LIMITS, chunkText, parseBackgroundRequest, type BackgroundRequest, type ContentRequest, type PageKind, type Reply } from '../messages';
+import { ContentMessage, LIMITS, chunkText, parseBackgroundRequest, type AnalyzedPosts, type BackgroundRequest, type ContentRequest, type PageKind, type PostText, type Reply } from '../messages';
 
 /** Sends one message to the background and resolves with its reply. */
 export type Send = (message: ContentRequest) => Promise<unknown>;
@@ -52,8 +52,7 @@ async function sendChecked(send: Send, message: ContentRequest): Promise<unknown
 }
 
 /** Sends the page's text; resolves with the analysis. The signal stops sending between chunks. */
-export async function requestAnalysis(send: Send, page: PageText, signal?: AbortSignal): Promise<PageAnalysis> {
-  const scanId = newScanId();
+export async function requestAnalysis(send: Send, page: PageText, signal?: AbortSignal, scanId: string = newScanId()): Promise<PageAnalysis> {
   const url = truncate(page.url, LIMITS.urlChars);
   const title = truncate(page.title, LIMITS.titleChars);
   const chunks = chunkText(truncate(page.text, MAX_TEXT_CHARS));
@@ -64,6 +63,31 @@ export async function requestAnalysis(send: Send, page: PageText, signal?: Abort
   }
   if (!isAnalysis(value)) throw new Error('The background sent no analysis.');
   return value;
+}
+
+function isAnalyzedPosts(value: unknown): value is AnalyzedPosts {
+  const posts = (value as AnalyzedPosts | null)?.posts;
+  return Array.isArray(posts) && posts.every((post) => typeof post?.id === 'string' && Array.isArray(post.findings));
+}
+
+/**
+ * Posts that grew the page after scan `scanId`, in as few AnalyzePosts messages as the limits
+ * allow (one after the other: the worker analyses one text at a time anyway). Texts must be
+ * cut to LIMITS.postChars already. Resolves with every post's findings.
+ */
+export async function requestPostAnalysis(send: Send, scanId: string, url: string, posts: readonly PostText[], signal?: AbortSignal): Promise<AnalyzedPosts> {
+  const result: AnalyzedPosts = { posts: [] };
+  for (let start = 0; start < posts.length; ) {
+    let end = start;
+    let chars = 0;
+    while (end < posts.length && end - start < LIMITS.posts && (end === start || chars + posts[end].text.length <= LIMITS.postsChars)) chars += posts[end++].text.length;
+    signal?.throwIfAborted();
+    const value = await sendChecked(send, { type: ContentMessage.AnalyzePosts, scanId, url: truncate(url, LIMITS.urlChars), posts: posts.slice(start, end) });
+    if (!isAnalyzedPosts(value)) throw new Error('The background sent no post findings.');
+    result.posts.push(...value.posts);
+    start = end;
+  }
+  return result;
 }
 
 export async function reportUnreadable(send: Send, url: string, reason: string): Promise<void> {

@@ -3,7 +3,7 @@
 // not touched. Boxes are placed in document coordinates and redrawn when the layout changes.
 import type { UiHost } from './host';
 import { MARKS, type MarkName, type MarkPainter, type MarkRanges } from './marks';
-import { BAND_COLOURS, CLAIM_COLOUR, FOCUS_COLOUR, styled, type StyleMap } from './style';
+import { BAND_BACKGROUNDS, BAND_COLOURS, CLAIM_BACKGROUND, CLAIM_COLOUR, FOCUS_COLOUR, styled, type MarkStyle, type StyleMap } from './style';
 
 const REDRAW_DELAY_MS = 150;
 const UNDERLINE_PX = 2;
@@ -36,12 +36,13 @@ function drawBoxes(document: Document, layer: HTMLElement, boxes: Box[], style: 
   for (const box of boxes) layer.append(styled(document, 'div', { position: 'absolute', left: `${box.left}px`, width: `${box.width}px`, 'pointer-events': 'none', ...style(box) }));
 }
 
-export function createOverlayPainter(document: Document, host: () => UiHost): MarkPainter {
+export function createOverlayPainter(document: Document, host: () => UiHost): MarkPainter & { setStyle(style: MarkStyle): void } {
   const view = document.defaultView ?? window;
   let bands: MarkRanges = new Map();
   let bandLayer: HTMLElement | null = null;
   let redrawTimer: ReturnType<typeof setTimeout> | undefined;
   let watching = false;
+  let markStyle: MarkStyle = 'underline';
 
   const layer = (): HTMLElement => {
     const ui = host();
@@ -59,6 +60,11 @@ export function createOverlayPainter(document: Document, host: () => UiHost): Ma
     const measured = MARKS.map((mark) => [mark, boxesOf(bands.get(mark) ?? [], view)] as const);
     bandLayer = layer();
     for (const [mark, boxes] of measured) {
+      if (markStyle === 'background') {
+        const background = mark === 'claim' ? CLAIM_BACKGROUND : BAND_BACKGROUNDS[mark];
+        drawBoxes(document, bandLayer, boxes, (box) => ({ top: `${box.top}px`, height: `${box.height}px`, background }));
+        continue;
+      }
       const { line, px, offset } = lineOf(mark);
       drawBoxes(document, bandLayer, boxes, (box) => ({ top: `${box.top + box.height - px + offset}px`, height: 0, 'border-bottom': line }));
     }
@@ -77,6 +83,10 @@ export function createOverlayPainter(document: Document, host: () => UiHost): Ma
   };
 
   return {
+    setStyle(next) {
+      markStyle = next;
+      draw();
+    },
     paint(next) {
       bands = next;
       watchLayout();

@@ -20,3 +20,9 @@ export const BAND_COLOURS = { low: '#8a96a3', medium: '#d08c00', high: '#d93025'
 /** Sentences that resemble a debunked claim: a quiet dotted violet, apart from the severity bands. */
 export const CLAIM_COLOUR = '#8b6bd6';
 export const FOCUS_COLOUR = 'rgba(255, 213, 0, 0.45)';
+
+/** The "coloured background" highlight style: the band colours, light enough for the page's text to stay readable. */
+export const BAND_BACKGROUNDS = { low: 'rgba(138, 150, 163, 0.25)', medium: 'rgba(208, 140, 0, 0.22)', high: 'rgba(217, 48, 37, 0.2)' } as const;
+export const CLAIM_BACKGROUND = 'rgba(139, 107, 214, 0.2)';
+/** How marks are drawn (the settings' highlightStyle, 'none' aside: then nothing is painted). */
+export type MarkStyle = 'underline' | 'background';

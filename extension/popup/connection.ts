@@ -20,3 +20,5 @@ export async function currentTabId(search = location.search): Promise<number | u
 export const getTabState = (tabId: number) => send<TabState>({ type: PopupMessage.GetTabState, tabId });
 export const setHighlights = (tabId: number, enabled: boolean) => send<void>({ type: PopupMessage.SetHighlights, tabId, enabled });
 export const focusFinding = (tabId: number, findingId: string) => send<void>({ type: PopupMessage.FocusFinding, tabId, findingId });
+/** Replies with the tab's state without its selection. */
+export const clearSelection = (tabId: number) => send<TabState>({ type: PopupMessage.ClearSelection, tabId });

@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Request, type Worker } from 'playwright-core';
 import type { TabState } from '../../extension/messages';
+import { itemsFor, type Settings } from '../../extension/settings';
 import { ROOT } from './build';
 
 /** The few chrome.* calls the tests evaluate inside the extension (no @types/chrome here). */
 export interface ChromeApi {
-  storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
+  storage: { session: { get(keys: null): Promise<Record<string, unknown>> }; sync: { set(items: Record<string, unknown>): Promise<void> } };
   action: { getBadgeText(details: { tabId: number }): Promise<string>; getBadgeBackgroundColor(details: { tabId: number }): Promise<number[]> };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 }
@@ -23,13 +24,24 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-/** Serves test/fixtures/<name> at /<name>; any other path gets a small article page. */
-export async function serveFixtures(): Promise<FixtureServer> {
+export interface ServeOptions {
+  /** Pages made by the test (too big or too generated for a file), by path ("/hostile/big.html"): served before the files. */
+  pages?: Record<string, string | Buffer>;
+}
+
+/**
+ * Serves test/fixtures/<name> at /<name> (and test/fixtures/<dir>/<name> at /<dir>/<name>, one level
+ * deep); `options.pages` adds generated pages; any other path gets a small article page.
+ */
+export async function serveFixtures(options: ServeOptions = {}): Promise<FixtureServer> {
   const server: Server = createServer((request, response) => {
-    const name = (request.url ?? '/').split(/[?#]/)[0].slice(1);
+    const path = (request.url ?? '/').split(/[?#]/)[0];
+    const name = path.slice(1);
     let body: Buffer;
     try {
-      body = /^[\w.-]+\.html$/.test(name) ? readFileSync(join(ROOT, 'test', 'fixtures', name)) : Buffer.from('<!doctype html><title>Other page</title><p>Another page.</p>');
+      const generated = options.pages && Object.hasOwn(options.pages, path) ? options.pages[path] : undefined;
+      if (generated !== undefined) body = Buffer.isBuffer(generated) ? generated : Buffer.from(generated);
+      else body = /^(?:[\w-]+\/)?[\w.-]+\.html$/.test(name) ? readFileSync(join(ROOT, 'test', 'fixtures', name)) : Buffer.from('<!doctype html><title>Other page</title><p>Another page.</p>');
     } catch {
       response.writeHead(404).end();
       return;
@@ -93,6 +105,14 @@ export async function launchWithExtension(extensionDir: string, extraArgs: strin
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Stores settings in storage.sync from the worker, as the settings page would (extension/settings.ts).
+ * Tests written for the model's 'balanced' thresholds pin them with { sensitivity: 'balanced' }.
+ */
+export async function useSettings(worker: Worker, change: Partial<Settings>): Promise<void> {
+  await worker.evaluate((items) => chrome.storage.sync.set(items), itemsFor(change));
 }
 
 /** All TabStates in storage.session, by tab id, read from the service worker. */

@@ -17,6 +17,7 @@ const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
 interface BuiltManifest {
   manifest_version: number;
   permissions?: string[];
+  commands?: Record<string, { suggested_key?: Record<string, string>; description?: string }>;
   host_permissions?: string[];
   web_accessible_resources?: unknown;
   content_security_policy?: { extension_pages?: string };
@@ -43,10 +44,12 @@ describe('built packages', () => {
     for (const browser of BROWSERS) await ensureBuilt(browser);
   }, 180_000);
 
-  it.each(BROWSERS)('%s: asks for storage only, with the wasm CSP and nothing web-accessible', (browser) => {
+  it.each(BROWSERS)('%s: asks for storage and contextMenus only, with the wasm CSP and nothing web-accessible', (browser) => {
     const manifest = manifestOf(browser);
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
+    // "Check what I selected": one keyboard command, which needs no permission.
+    expect(manifest.commands).toEqual({ 'check-selection': { suggested_key: { default: 'Alt+Shift+U', mac: 'MacCtrl+Shift+U' }, description: expect.any(String) } });
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.content_security_policy?.extension_pages).toBe(CSP);

@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_SETTINGS, MAX_SITES, SETTINGS_VERSION, SETTING_KEY_PREFIX, VERSION_KEY, changedSettings, isListed, itemsFor, loadSettings, normaliseSite, readSettings, saveSettings, type Settings, type StoredItems,
+  CATEGORY_IDS, addSite, categoryOfLabel, hiddenCategories, hostOf, isFindingShown, visibleAnalysis, watchSettings,
 } from '../../extension/settings';
+import { FakeStorage, settle } from './options/fake-storage';
 
 const key = (name: keyof Settings) => `${SETTING_KEY_PREFIX}${name}`;
 const quiet = () => vi.fn<(message: string) => void>();
@@ -140,5 +142,99 @@ describe('sites', () => {
     expect(isListed('uk.reuters.com', ['reuters.com'])).toBe(true);
     expect(isListed('notreuters.com', ['reuters.com'])).toBe(false);
     expect(isListed('reuters.com.evil.example', ['reuters.com'])).toBe(false);
+  });
+});
+
+describe('what is shown', () => {
+  const finding = (label: string, others: string[] = []) => ({ label, labels: [label, ...others].map((l) => ({ label: l, score: 0.9, threshold: 0.5 })) }) as unknown as Pick<import('../../model/types').Finding, 'label' | 'labels'>;
+  const shown = (off: string[]) => Object.fromEntries(CATEGORY_IDS.map((id) => [id, !off.includes(id)])) as Settings['categories'];
+
+  it('puts each label in its category: techniques are persuasion', () => {
+    expect(categoryOfLabel('Name_Calling-Labeling')).toBe('persuasion');
+    expect(categoryOfLabel('any_technique')).toBe('persuasion');
+    expect(categoryOfLabel('loaded_language')).toBe('loaded_language');
+    expect(categoryOfLabel('loaded_word')).toBe('loaded_language');
+    expect(categoryOfLabel('clickbait')).toBe('clickbait');
+    expect(categoryOfLabel('insult')).toBe('insult');
+  });
+
+  it('shows a finding while any of its labels is in a shown category', () => {
+    expect(isFindingShown(finding('Loaded_Language'), shown([]))).toBe(true);
+    expect(isFindingShown(finding('Loaded_Language'), shown(['persuasion']))).toBe(false);
+    expect(isFindingShown(finding('Loaded_Language', ['insult']), shown(['persuasion']))).toBe(true);
+    expect(isFindingShown(finding('clickbait'), shown(['persuasion', 'loaded_language']))).toBe(true);
+    expect(hiddenCategories(shown(['insult', 'claims']))).toEqual(['insult', 'claims']);
+  });
+
+  it('keeps the risk of an analysis whole while listing only shown categories', () => {
+    const analysis = {
+      risk: 70,
+      level: 'high',
+      categories: [{ id: 'persuasion', score: 60, flagged: 2 }, { id: 'insult', score: 10, flagged: 1 }, { id: 'claims', score: 5, flagged: 1 }, { id: 'source', score: 0, flagged: 0 }],
+      findings: [finding('Doubt'), finding('insult')],
+      claims: [{ sentence: { start: 0, end: 1, text: 'x' }, matches: [] }],
+      source: { domain: 'example.com', ratings: [] },
+    } as unknown as import('../../model/types').PageAnalysis;
+    const visible = visibleAnalysis(analysis, shown(['insult', 'claims', 'source']));
+    expect(visible.risk).toBe(70);
+    expect(visible.level).toBe('high');
+    expect(visible.categories.map((c) => c.id)).toEqual(['persuasion']);
+    expect(visible.findings.map((f) => f.label)).toEqual(['Doubt']);
+    expect(visible.claims).toEqual([]);
+    expect(visible.source).toBeUndefined();
+    expect(visibleAnalysis(analysis, shown([]))).toEqual(analysis);
+  });
+
+  it("reads a page's host from its address, http(s) only", () => {
+    expect(hostOf('https://www.Example.com/a?b')).toBe('www.example.com');
+    expect(hostOf('file:///home/me/a.html')).toBe('');
+    expect(hostOf('not a url')).toBe('');
+    expect(hostOf(undefined)).toBe('');
+  });
+});
+
+describe('adding a site', () => {
+  it('normalises, refuses junk and duplicates, and stops at the cap', () => {
+    expect(addSite([], 'https://WWW.Example.com/news')).toEqual({ ok: true, site: 'example.com', sites: ['example.com'] });
+    expect(addSite([], 'javascript:alert(1)')).toEqual({ ok: false, reason: 'invalid' });
+    expect(addSite(['example.com'], 'example.com/')).toEqual({ ok: false, reason: 'duplicate', site: 'example.com' });
+    const full = Array.from({ length: MAX_SITES }, (_, i) => `site${i}.example`);
+    expect(addSite(full, 'one-more.example')).toMatchObject({ ok: false, reason: 'full' });
+  });
+});
+
+describe('watchSettings', () => {
+  it('reports the whole, validated settings and which changed; other areas and keys are ignored', async () => {
+    const storage = new FakeStorage();
+    const seen: [Settings, (keyof Settings)[]][] = [];
+    const stop = watchSettings(storage, (settings, changed) => seen.push([settings, changed]));
+    await saveSettings(storage.sync, { sensitivity: 'sensitive' });
+    await settle();
+    expect(seen).toHaveLength(1);
+    expect(seen[0][0]).toEqual({ ...DEFAULT_SETTINGS, sensitivity: 'sensitive' });
+    expect(seen[0][1]).toEqual(['sensitivity']);
+    storage.fire({ [key('sensitivity')]: { newValue: 'balanced' } }, 'local');
+    storage.fire({ 'tab:3': { newValue: {} } }, 'sync');
+    await settle();
+    expect(seen).toHaveLength(1);
+    // A corrupt value arriving from another device reads as its default.
+    storage.items[key('highlightStyle')] = 'sparkles';
+    storage.fire({ [key('highlightStyle')]: { newValue: 'sparkles' } }, 'sync');
+    await settle();
+    expect(seen[1][0].highlightStyle).toBe('underline');
+    stop();
+    await saveSettings(storage.sync, { scanMode: 'click' });
+    await settle();
+    expect(seen).toHaveLength(2);
+  });
+
+  it('reports two quick changes once, with both names, never an older read after a newer one', async () => {
+    const storage = new FakeStorage();
+    const seen: (keyof Settings)[][] = [];
+    watchSettings(storage, (_settings, changed) => seen.push(changed));
+    storage.fire({ [key('scanMode')]: {} }, 'sync');
+    storage.fire({ [key('neverScan')]: {} }, 'sync');
+    await settle();
+    expect(seen).toEqual([['scanMode', 'neverScan']]);
   });
 });

@@ -1,6 +1,7 @@
 // scripts/scan.ts: the scan CLI on saved pages and text files. Scores depend on the committed
 // model, so only the output's shape, offsets and error handling are checked.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -207,5 +208,23 @@ describe('scan CLI', () => {
       if (f.suggestion.rewording) expect(f.suggestion.rewording.text).not.toBe(f.sentence.text);
     }
   }, CLI_TIMEOUT);
-});
 
+  it('writes a JSON or Markdown report with the SHA-256 of the text it analysed (--report)', () => {
+    const file = join(work, 'report.txt');
+    const text = 'The council approved the budget on Tuesday. These corrupt bureaucrats betrayed every family in this city!\n';
+    writeFileSync(file, text);
+    const result = scan([file, '--report', 'json', '--url', 'https://news.example/a']);
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { report: Record<string, unknown>; analysis: { schema: number; findings: unknown[] } };
+    expect(report.report).toMatchObject({ format: 'unspin-report', formatVersion: 1, url: 'https://news.example/a', title: null, textSha256: createHash('sha256').update(text, 'utf8').digest('hex'), textLength: text.length, generator: { name: 'Unspin', via: 'scan' } });
+    expect(report.analysis.schema).toBe(1);
+    const md = scan(['test/fixtures/article.html', '--report', 'md']);
+    expect(md.status, md.stderr).toBe(0);
+    expect(md.stdout).toMatch(/^# Unspin report: /);
+    expect(md.stdout).toMatch(/\*\*Text SHA-256:\*\* `[0-9a-f]{64}`/);
+    expect(md.stdout).toContain('## Flagged passages');
+    const bad = scan([file, '--report', 'pdf']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--report needs md or json');
+  }, CLI_TIMEOUT);
+});

@@ -2,11 +2,26 @@
 import type { TabState } from '../../messages';
 import { STRINGS } from '../../ui/strings';
 import { Report } from './Report';
+import { AlwaysWarnBanner, SettingsButton, SettingsState } from './SettingsNotes';
+import type { Settings } from '../../settings';
+import { SelectionSection } from './SelectionSection';
+import { openWorkshop, WORKSHOP_PAGE } from '../../workshop/link';
+import { WS } from '../../workshop/strings';
+import { Export } from './Export';
+import { HISTORY_PAGE, openHistory } from '../../history/link';
+import { EXPORT_STRINGS } from '../../history/strings';
 
 export interface PopupProps {
   state: TabState;
+  /** The user's settings (hidden categories, scan mode, site lists); absent on mock data. */
+  settings?: Settings;
+  /** "Check this page" / "Check this page once": asks the tab to read its page. */
+  onCheck?: () => void;
+  onOpenSettings?: () => void;
   onToggleHighlights?: (enabled: boolean) => void;
   onShowFinding?: (findingId: string) => void;
+  /** Forget the checked selection (TabState.selection). */
+  onClearSelection?: () => void;
 }
 
 function StateMessage({ title, hint, busy }: { title: string; hint?: string; busy?: boolean }) {
@@ -18,7 +33,9 @@ function StateMessage({ title, hint, busy }: { title: string; hint?: string; bus
   );
 }
 
-function Body({ state, onShowFinding }: PopupProps) {
+function Body({ state, onShowFinding, settings, onCheck }: PopupProps) {
+  const explained = SettingsState({ state, settings, onCheck });
+  if (explained) return explained;
   switch (state.status) {
     case 'scanning':
       return <StateMessage title={STRINGS.scanning} busy />;
@@ -27,7 +44,15 @@ function Body({ state, onShowFinding }: PopupProps) {
     case 'error':
       return <StateMessage title={STRINGS.errorTitle} hint={`${state.message ? `${state.message} ` : ''}${STRINGS.errorHint}`} />;
     case 'done':
-      return state.analysis ? <Report analysis={state.analysis} onShow={onShowFinding} /> : <StateMessage title={STRINGS.errorTitle} hint={STRINGS.errorHint} />;
+      return state.analysis ? (
+        <>
+          <AlwaysWarnBanner state={state} settings={settings} />
+          <Report analysis={state.analysis} onShow={onShowFinding} shown={settings?.categories} />
+          <Export source={{ analysis: state.analysis, url: state.url, title: state.title, textSha256: state.textSha256, textLength: state.textLength, analysedAt: state.analysedAt }} />
+        </>
+      ) : (
+        <StateMessage title={STRINGS.errorTitle} hint={STRINGS.errorHint} />
+      );
     default:
       return <StateMessage title={STRINGS.idleTitle} hint={STRINGS.idleHint} />;
   }
@@ -39,6 +64,7 @@ export function Popup(props: PopupProps) {
     <main class="popup">
       <header>
         <h1>{STRINGS.appName}</h1>
+        <SettingsButton onOpen={props.onOpenSettings} />
         {state.status === 'done' && state.analysis?.supported && (
           <label class="toggle">
             <input type="checkbox" checked={state.highlights} onChange={(e) => onToggleHighlights?.((e.currentTarget as HTMLInputElement).checked)} />
@@ -46,8 +72,17 @@ export function Popup(props: PopupProps) {
           </label>
         )}
       </header>
+      {state.selection && <SelectionSection selection={state.selection} onClear={props.onClearSelection} />}
       <Body {...props} />
-      <footer>{STRINGS.privacy}</footer>
+      <footer>
+        {STRINGS.privacy}{' '}
+        <a class="workshop-link" href={`../../${WORKSHOP_PAGE}`} target="_blank" onClick={openWorkshop}>
+          {WS.popupLink}
+        </a>{' '}
+        <a class="history-link" href={`../../${HISTORY_PAGE}`} target="_blank" onClick={openHistory}>
+          {EXPORT_STRINGS.historyLink}
+        </a>
+      </footer>
     </main>
   );
 }

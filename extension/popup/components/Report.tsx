@@ -7,6 +7,9 @@ import { ClaimsSection } from './Claims';
 import { FindingList } from './FindingList';
 import { Gauge } from './Gauge';
 import { SourceSection } from './SourceSection';
+import { HiddenNote } from './SettingsNotes';
+import { visibleAnalysis } from '../../settings';
+import type { CategoryId } from '../../../model/types';
 
 function languageName(code: string): string {
   try {
@@ -16,7 +19,9 @@ function languageName(code: string): string {
   }
 }
 
-export function Report({ analysis, onShow }: { analysis: PageAnalysis; onShow?: (id: string) => void }) {
+export function Report({ analysis: full, onShow, shown }: { analysis: PageAnalysis; onShow?: (id: string) => void; shown?: Readonly<Record<CategoryId, boolean>> }) {
+  // Hidden categories (settings) are not listed; the risk and summary still count them.
+  const analysis = shown ? visibleAnalysis(full, shown) : full;
   if (!analysis.supported) {
     return (
       <section class="state">
@@ -25,14 +30,15 @@ export function Report({ analysis, onShow }: { analysis: PageAnalysis; onShow?: 
       </section>
     );
   }
-  const body = analysis.findings.filter((f) => !f.isHeadline).length;
-  const clickbait = analysis.categories.some((c) => c.id === 'clickbait' && c.flagged > 0);
+  const body = full.findings.filter((f) => !f.isHeadline).length;
+  const clickbait = full.categories.some((c) => c.id === 'clickbait' && c.flagged > 0);
   return (
     <>
       <section class="overview">
         <Gauge risk={analysis.risk} level={analysis.level} />
         <p class="summary">{summaryOf(analysis.level, body, analysis.sentenceCount, clickbait)}</p>
       </section>
+      <HiddenNote shown={shown} />
       <CategoryBars categories={analysis.categories} />
       {analysis.findings.length === 0 ? (
         <section class="state">

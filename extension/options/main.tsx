@@ -1,0 +1,7 @@
+// Settings page entry (options_ui): see app.tsx.
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import type { SettingsStorage } from '../settings';
+import { OptionsApp } from './app';
+
+render(<OptionsApp storage={browser.storage as unknown as SettingsStorage} />, document.getElementById('app')!);
