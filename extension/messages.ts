@@ -1,5 +1,6 @@
 // The one message protocol of the extension: every message type and payload, per direction,
 // and the validation the background applies at its boundary. Nothing else defines messages.
+import { SENSITIVITIES, type Sensitivity } from '../model/manifest';
 import type { Finding, PageAnalysis } from '../model/types';
 
 /** Content script -> background. */
@@ -109,6 +110,8 @@ export interface AnalyzeTextPayload {
   /** A headline to score for clickbait with it (workshop articles). */
   title?: string;
   purpose: TextPurpose;
+  /** Overrides the user's sensitivity setting (workshop rounds use 'balanced' so the exercise shows more). */
+  sensitivity?: Sensitivity;
 }
 
 export interface ClearSelectionPayload {
@@ -258,7 +261,7 @@ const SCHEMAS: Record<string, Record<string, Check>> = {
   [PopupMessage.SetHighlights]: { tabId: TAB_ID, enabled: boolean },
   [PopupMessage.FocusFinding]: { tabId: TAB_ID, findingId: string(LIMITS.idChars) },
   [PopupMessage.Rescan]: { tabId: TAB_ID },
-  [PopupMessage.AnalyzeText]: { text: string(LIMITS.textChars), title: optional(string(LIMITS.titleChars)), purpose: oneOf('selection', 'paste', 'workshop') },
+  [PopupMessage.AnalyzeText]: { text: string(LIMITS.textChars), title: optional(string(LIMITS.titleChars)), purpose: oneOf('selection', 'paste', 'workshop'), sensitivity: optional(oneOf(...SENSITIVITIES)) },
   [BackgroundMessage.SetHighlights]: { enabled: boolean },
   [BackgroundMessage.FocusFinding]: { findingId: string(LIMITS.idChars) },
   [BackgroundMessage.Rescan]: {},

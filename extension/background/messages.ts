@@ -81,7 +81,7 @@ async function handlePopup(request: PopupRequest, deps: HandlerDeps): Promise<Ta
 /** A selection or a paste is scored like a post (a short one is its own headline); a workshop article like an article. */
 function analyzeText(request: AnalyzeTextPayload, deps: HandlerDeps): Promise<PageAnalysis> {
   const kind = request.purpose === 'workshop' ? 'article' : 'selection';
-  return deps.analyzeText({ text: request.text, ...(request.title !== undefined ? { title: request.title } : {}), kind });
+  return deps.analyzeText({ text: request.text, ...(request.title !== undefined ? { title: request.title } : {}), ...(request.sensitivity !== undefined ? { sensitivity: request.sensitivity } : {}), kind });
 }
 
 async function tabState(tabId: number, deps: HandlerDeps): Promise<TabState> {

@@ -57,11 +57,15 @@ describe('handleMessage', () => {
     expect(analyzeText).toHaveBeenLastCalledWith({ text: 'Check this quote.', kind: 'selection' });
     await handleMessage({ type: PopupMessage.AnalyzeText, text: 'Body.', title: 'Headline', purpose: 'workshop' }, popupSender, deps);
     expect(analyzeText).toHaveBeenLastCalledWith({ text: 'Body.', title: 'Headline', kind: 'article' });
+    // An extension page may ask for a sensitivity level (workshop rounds use 'balanced').
+    await handleMessage({ type: PopupMessage.AnalyzeText, text: 'Body.', purpose: 'workshop', sensitivity: 'balanced' }, popupSender, deps);
+    expect(analyzeText).toHaveBeenLastCalledWith({ text: 'Body.', sensitivity: 'balanced', kind: 'article' });
+    expect(await handleMessage({ type: PopupMessage.AnalyzeText, text: 'x', purpose: 'paste', sensitivity: 'max' }, popupSender, deps)).toEqual({ ok: false, error: 'sensitivity: expected one of cautious, balanced, sensitive' });
     // A page's content script may not use it (it would bypass the per-tab scan).
     expect(await handleMessage({ type: PopupMessage.AnalyzeText, text: 'x', purpose: 'paste' }, contentSender, deps)).toMatchObject({ ok: false });
     expect(await handleMessage({ type: PopupMessage.AnalyzeText, text: 'x', purpose: 'mine' }, popupSender, deps)).toEqual({ ok: false, error: 'purpose: expected one of selection, paste, workshop' });
     expect(await handleMessage({ type: PopupMessage.AnalyzeText, text: 'x'.repeat(200_001), purpose: 'paste' }, popupSender, deps)).toEqual({ ok: false, error: 'text: expected at most 200000 characters' });
-    expect(analyzeText).toHaveBeenCalledTimes(2);
+    expect(analyzeText).toHaveBeenCalledTimes(3);
   });
 
   it('reports a scan interrupted by a worker restart', async () => {
