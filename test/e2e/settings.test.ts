@@ -2,13 +2,16 @@
 // Categories and highlight style repaint the page at once; a new sensitivity makes the tab rescan
 // (its stored analysis carries the new level); a site added to "never check" is dropped at once
 // and not read after a reload, and the popup says why, with a way to check once.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabState } from '../../extension/messages';
 import { OPTIONS_STRINGS } from '../../extension/options/strings';
 import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, useSettings, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
 import { distDir, ensureBuilt } from './build';
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'dist', 'screenshots');
 
 const log = (line: string) => console.log(`[e2e settings] ${line}`);
 
@@ -68,6 +71,9 @@ describe.skipIf(!existsSync(CHROMIUM))('settings, live in open tabs, in Chromium
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/extension/options/index.html`);
     await options.locator('#sensitivity-balanced:checked').waitFor();
+    await options.setViewportSize({ width: 760, height: 900 });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await options.screenshot({ path: join(SCREENSHOTS, 'options.png'), fullPage: true });
     const saved = () => options.getByRole('status').filter({ hasText: OPTIONS_STRINGS.saved }).waitFor();
 
     // Categories: switching every category of what the page shows off clears its marks; back on, they return.
