@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)('extension in Chromium', () => {
   beforeAll(async () => {
     const buildMs = await ensureBuilt('chrome');
     if (buildMs) log(`built dist/chrome in ${buildMs} ms`);
-    server = await serveFixtures();
+    server = await serveFixtures({ pages: { '/big.html': bigArticle() } });
     const start = performance.now();
     browser = await launchWithExtension(distDir('chrome'));
     log(`browser up, service worker registered, in ${Math.round(performance.now() - start)} ms`);
@@ -185,6 +185,56 @@ describe.skipIf(!hasChromium)('extension in Chromium', () => {
     expect(browser.requests.filter((r) => r.fromServiceWorker && !r.url.startsWith(`chrome-extension://${browser.extensionId}/`))).toEqual([]);
   });
 
+  it('survives its worker being killed mid-analysis: nothing stored is corrupted and the next request succeeds', async () => {
+    // Another tab's finished result, which the kill must leave alone.
+    const other = await browser.context.newPage();
+    const otherUrl = `${server.origin}/article.html?bystander`;
+    await other.goto(otherUrl);
+    const [otherTab, otherState] = await waitFor(async () => {
+      const found = await stateFor(await browser.worker(), otherUrl);
+      return found && finished(found[1]) ? found : undefined;
+    }, 30_000, 'the bystander analysis');
+
+    const url = `${server.origin}/big.html`;
+    // Watch storage from an extension page: the busy worker would answer only after the analysis.
+    const watcher = await browser.context.newPage();
+    await watcher.goto(`chrome-extension://${browser.extensionId}/extension/popup/index.html?tabId=0`);
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    // Kill the worker while the big page is being analysed (its first chunk is in, the model is running).
+    const caught = await waitFor(async () => {
+      const entries = (await watcher.evaluate(() => chrome.storage.session.get(null))) as Record<string, TabState>;
+      const found = Object.entries(entries).find(([key, s]) => key.startsWith('tab:') && s.url === url);
+      return found && found[1].status === 'scanning' ? ([Number(found[0].slice(4)), found[1]] as [number, TabState]) : undefined;
+    }, 60_000, 'the big page scanning');
+    await stopWorkers(page);
+    log(`killed the worker mid-analysis of a ${Math.round(bigArticle().length / 1024)} kB page (tab ${caught[0]})`);
+    await watcher.close();
+
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/extension/popup/index.html?tabId=${caught[0]}`);
+    const send = async <T>(request: unknown) => (await popup.evaluate((r) => chrome.runtime.sendMessage(r), request)) as Reply<T>;
+    const after = await send<TabState>({ type: PopupMessage.GetTabState, tabId: caught[0] });
+    // Either the kill landed mid-analysis (reported as interrupted) or the analysis had just finished.
+    expect(after.ok).toBe(true);
+    if (after.ok) expect(['error', 'done']).toContain(after.value.status);
+    if (after.ok && after.value.status === 'error') expect(after.value.message).toMatch(/interrupted/);
+    // Storage still parses and the bystander's result is exactly as it was.
+    const states = await storedStates(await browser.worker());
+    expect(states[otherTab]).toEqual(otherState);
+
+    // The next request succeeds: a rescan of the killed tab finishes.
+    const start = performance.now();
+    expect(await send({ type: PopupMessage.Rescan, tabId: caught[0] })).toMatchObject({ ok: true });
+    const [, done] = await waitFor(async () => {
+      const found = await stateFor(await browser.worker(), url);
+      return found && found[1].status === 'done' ? found : undefined;
+    }, 60_000, 'the rescan after the kill');
+    log(`rescan after the kill -> done in ${Math.round(performance.now() - start)} ms (${done.analysis?.sentenceCount} sentences)`);
+    expect(done.analysis?.findings.length).toBeGreaterThan(0);
+    await Promise.all([popup.close(), page.close(), other.close()]);
+  }, 120_000);
+
   it('refuses popup requests that do not follow the protocol', async () => {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/extension/popup/index.html?tabId=1`);
@@ -200,6 +250,18 @@ async function stopWorkers(page: Page): Promise<void> {
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
+}
+
+/** A long article (~1.2 MB: the analysis runs for about a second) from the fixture's sentences, numbered so that no paragraph repeats. */
+function bigArticle(): string {
+  const sentences = [
+    'The city council approved the annual budget on Tuesday evening after a three-hour meeting.',
+    'These corrupt, power-hungry bureaucrats have once again betrayed every hardworking family in this city.',
+    'Council member Ana Ortiz said the plan had been discussed at four public hearings since March.',
+    'If we do not stop them now, our children will inherit a wasteland of crime and ruin.',
+  ];
+  const paragraphs = Array.from({ length: 4000 }, (_, i) => `<p>Item ${i + 1}. ${sentences[i % 4]} ${sentences[(i + 1) % 4]} ${sentences[(i + 2) % 4]}</p>`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A very long council report</title></head><body><article><h1>A very long council report</h1>${paragraphs.join('')}</article></body></html>`;
 }
 
 function rgbHex([r, g, b]: number[]): string {
