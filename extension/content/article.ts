@@ -14,6 +14,33 @@ export interface Article {
 /** Past this many elements Readability takes too long for one task: the page is read by blocks. */
 export const MAX_ARTICLE_ELEMENTS = 20_000;
 
+/**
+ * Past this nesting depth too: Readability's time grows with the square of the depth of nested
+ * blocks (0.6 s at 400 levels, minutes at a few thousand, in one task that freezes the page).
+ * Real articles are a few dozen levels deep.
+ */
+export const MAX_ARTICLE_DEPTH = 200;
+
+/** Whether a node under `root` is more than `max` levels below it (stops at the first such node). */
+export function deeperThan(root: Node, max: number): boolean {
+  let node: Node = root;
+  let depth = 0;
+  for (;;) {
+    const child = node.firstChild;
+    if (child) {
+      if (++depth > max) return true;
+      node = child;
+      continue;
+    }
+    while (node !== root && !node.nextSibling) {
+      node = node.parentNode!;
+      depth -= 1;
+    }
+    if (node === root) return false;
+    node = node.nextSibling!;
+  }
+}
+
 const SHOW_TEXT = 4;
 
 function textNodes(root: Node): Text[] {
@@ -79,10 +106,11 @@ function parse(copy: Document): { title: string; content: Element } | null {
 
 /**
  * Runs Readability on the walk's copy of the page (it changes the document it is given). Null
- * when it finds no article, or when its output can't be traced (then the page is read by blocks).
+ * when it finds no article, when the page is nested too deep for it (MAX_ARTICLE_DEPTH), or when
+ * its output can't be traced (then the page is read by blocks).
  */
 export function readArticle(walk: PageWalk): Article | null {
-  if (!walk.copy) return null;
+  if (!walk.copy || deeperThan(walk.copy.body, MAX_ARTICLE_DEPTH)) return null;
   keepRetriesTraceable(walk.copy, walk.sources);
   const article = parse(walk.copy);
   if (!article) return null;
