@@ -1,6 +1,6 @@
 // Builds the extension for one browser: `vite build` (Chrome) or `vite build --mode firefox`.
 // Output: dist/<browser>/, loadable unpacked. `npm run build` builds both and zips them.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
@@ -19,19 +19,24 @@ function bundledAssets(): Plugin {
   const manifest = JSON.parse(readFileSync(join(artifacts, 'manifest.json'), 'utf8')) as { modelFile: string };
   const plain: Record<string, string> = {
     [ASSETS.modelManifest]: join(artifacts, 'manifest.json'),
-    [ASSETS.ortWasm]: require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'),
   };
   const gzipped: Record<string, string> = {
     [modelAsset(manifest.modelFile)]: join(artifacts, manifest.modelFile),
     [ASSETS.context.sources]: join(artifacts, CONTEXT_FILES.sources),
     [ASSETS.context.claims]: join(artifacts, CONTEXT_FILES.claims),
     [ASSETS.context.rewording]: join(artifacts, CONTEXT_FILES.rewording),
+    [ASSETS.ortWasm]: require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'),
   };
+  // The UI texts (extension/_locales/<lang>/messages.json) go to the package root, where browsers
+  // look; minified (scripts/check-locales.ts checks the sources).
+  const localesDir = join(import.meta.dirname, 'extension', '_locales');
+  const locales = readdirSync(localesDir).map((lang) => [`_locales/${lang}/messages.json`, join(localesDir, lang, 'messages.json')] as const);
   return {
     name: 'unspin:bundled-assets',
     apply: 'build',
     generateBundle() {
       for (const [fileName, path] of Object.entries(plain)) this.emitFile({ type: 'asset', fileName, source: readFileSync(path) });
+      for (const [fileName, path] of locales) this.emitFile({ type: 'asset', fileName, source: JSON.stringify(JSON.parse(readFileSync(path, 'utf8'))) });
       // Node's gzip writes no file name or time into the header: the same input gives the same bytes.
       for (const [fileName, path] of Object.entries(gzipped)) this.emitFile({ type: 'asset', fileName, source: gzipSync(readFileSync(path), { level: 9 }) });
     },
@@ -42,7 +47,7 @@ function bundledAssets(): Plugin {
  * ONNX Runtime's bundle keeps an `import()` fallback (for a glue file we never use: the glue is
  * inlined) and a `new URL('….wasm', import.meta.url)` default. A service worker whose module graph
  * contains `import()` fails to register, and the URL makes Vite emit a second, hashed copy of the
- * wasm. The worker always passes `env.wasm.wasmPaths = { wasm }`, so neither is reached.
+ * wasm. The worker always passes the binary itself (`env.wasm.wasmBinary`), so neither is reached.
  */
 function ortForServiceWorker(): Plugin {
   const dynamicImport = /\bimport\(\s*(?:\/\*[^*]*\*\/\s*)*(\w+)\)/g;

@@ -10,7 +10,6 @@
 //   (not shown) so a downgrade does not destroy it; "clear all" removes it too.
 // A corrupt summary or entry (wrong types, truncated JSON) is dropped on its own with a console
 // warning; a corrupt index is rebuilt from the entries. Never the whole history for one bad item.
-import { siteOf } from '../model/sources';
 import type { CategoryId, PageAnalysis, RiskLevel } from '../model/types';
 import type { TabState } from './messages';
 
@@ -206,12 +205,23 @@ export function summarize(entry: HistoryEntry, bytes: number): HistorySummary {
   };
 }
 
+/**
+ * Host name → registrable domain. The worker installs the Public Suffix List lookup
+ * (model/sources.ts siteOf) at start; pages that only read the history keep the bare host, so the
+ * history page does not ship a second copy of the PSL (~250 kB).
+ */
+let domainOf: (host: string) => string | undefined = () => undefined;
+
+export function setDomainResolver(resolve: (host: string) => string | undefined): void {
+  domainOf = resolve;
+}
+
 /** The registrable domain (as the source lists use it), else the bare host (IPs, localhost), else null. */
 function hostOf(url: string): string | null {
   try {
     const host = new URL(url).hostname;
     if (host === '') return null;
-    return siteOf(host)?.domain ?? host.replace(/^www\./, '');
+    return domainOf(host) ?? host.replace(/^www\./, '');
   } catch {
     return null;
   }

@@ -43,17 +43,19 @@ function browserSpecific(browser: TargetBrowser) {
 export function manifestFor(browser: TargetBrowser) {
   return defineManifest({
     manifest_version: 3,
-    name: 'Unspin',
+    // Texts from extension/_locales (English is the default; the browser picks its UI language).
+    default_locale: 'en',
+    name: '__MSG_ext_name__',
     version: pkg.version,
-    description: 'Flags manipulative text while you read. The classifier runs in your browser; nothing you read leaves it.',
+    description: '__MSG_ext_description__',
     background: background(browser),
-    action: { default_title: 'Unspin', default_popup: 'extension/popup/index.html' },
+    action: { default_title: '__MSG_ext_action_title__', default_popup: 'extension/popup/index.html' },
     // The settings page (extension/options/); a tab of its own in Chrome and Firefox alike.
     options_ui: { page: 'extension/options/index.html', open_in_tab: true },
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: [CONTENT_SCRIPT], run_at: 'document_idle' }],
     permissions: ['storage', 'contextMenus'],
     // Alt+Shift+U: unused by Chrome, Edge and Firefox; on macOS Option+Shift+U types a character, so Ctrl+Shift+U.
-    commands: { 'check-selection': { suggested_key: { default: 'Alt+Shift+U', mac: 'MacCtrl+Shift+U' }, description: 'Check the selected text with Unspin' } },
+    commands: { 'check-selection': { suggested_key: { default: 'Alt+Shift+U', mac: 'MacCtrl+Shift+U' }, description: '__MSG_ext_command_check_selection__' } },
     content_security_policy: { extension_pages: CSP },
     ...browserSpecific(browser),
   });

@@ -11,6 +11,8 @@ export enum ContentMessage {
   PageUnreadable = 'unspin:content/page-unreadable',
   /** Posts that appeared on the page after its scan (a feed growing); the reply carries their findings. */
   AnalyzePosts = 'unspin:content/analyze-posts',
+  /** The reader's verdict on one of the tab's findings, from its card (extension/feedback.ts). */
+  SetFeedback = 'unspin:content/set-feedback',
 }
 
 /** Popup (or another extension page) -> background. */
@@ -23,6 +25,14 @@ export enum PopupMessage {
   AnalyzeText = 'unspin:popup/analyze-text',
   /** Forget the tab's checked selection (TabState.selection). */
   ClearSelection = 'unspin:popup/clear-selection',
+  /** The reader's verdicts on the tab's findings (TabFeedback). */
+  GetFeedback = 'unspin:popup/get-feedback',
+  /** Sets (or with 'none' removes) the verdict on one of the tab's findings; replies with TabFeedback. */
+  SetFeedback = 'unspin:popup/set-feedback',
+  /** Every stored verdict as JSONL (FeedbackExport). */
+  ExportFeedback = 'unspin:popup/export-feedback',
+  /** Deletes every stored verdict. */
+  ClearFeedback = 'unspin:popup/clear-feedback',
 }
 
 /** Background -> content script. */
@@ -80,7 +90,41 @@ export interface AnalyzedPosts {
 
 export const postFindingId = (postId: string, start: number, end: number) => `p${postId}-${start}-${end}`;
 
-export type ContentRequest = AnalyzeChunkPayload | PageUnreadablePayload | AnalyzePostsPayload;
+/** A verdict on a flag; 'none' takes it back. The worker reads the finding from the tab's state. */
+export type FeedbackVerdict = 'not_manipulative' | 'correct' | 'none';
+export const FEEDBACK_VERDICTS: readonly FeedbackVerdict[] = ['not_manipulative', 'correct', 'none'];
+
+export interface SetFeedbackPayload {
+  type: ContentMessage.SetFeedback | PopupMessage.SetFeedback;
+  /** Popup only: the content script's tab is its sender's. */
+  tabId?: number;
+  findingId: string;
+  verdict: FeedbackVerdict;
+}
+export interface GetFeedbackPayload {
+  type: PopupMessage.GetFeedback;
+  tabId: number;
+}
+export interface ExportFeedbackPayload {
+  type: PopupMessage.ExportFeedback;
+}
+export interface ClearFeedbackPayload {
+  type: PopupMessage.ClearFeedback;
+}
+
+/** The reader's verdicts on a tab's findings, by finding id (findings without one are absent), and how many are stored in all. */
+export interface TabFeedback {
+  verdicts: Record<string, Exclude<FeedbackVerdict, 'none'>>;
+  stored: number;
+}
+
+/** Every stored verdict, one JSON object per line ({"text","label","verdict"[,"lang"]}). */
+export interface FeedbackExport {
+  jsonl: string;
+  count: number;
+}
+
+export type ContentRequest = AnalyzeChunkPayload | PageUnreadablePayload | AnalyzePostsPayload | (SetFeedbackPayload & { type: ContentMessage.SetFeedback });
 
 export interface GetTabStatePayload {
   type: PopupMessage.GetTabState;
@@ -140,7 +184,12 @@ export interface SelectionCheck {
   checkedAt: number;
 }
 
-export type PopupRequest = ClearSelectionPayload | AnalyzeTextPayload | GetTabStatePayload | (SetHighlightsPayload & { type: PopupMessage.SetHighlights; tabId: number }) | (FocusFindingPayload & { type: PopupMessage.FocusFinding; tabId: number }) | (RescanPayload & { type: PopupMessage.Rescan; tabId: number });
+export type PopupRequest =
+  | (SetFeedbackPayload & { type: PopupMessage.SetFeedback; tabId: number })
+  | GetFeedbackPayload
+  | ExportFeedbackPayload
+  | ClearFeedbackPayload
+  | ClearSelectionPayload | AnalyzeTextPayload | GetTabStatePayload | (SetHighlightsPayload & { type: PopupMessage.SetHighlights; tabId: number }) | (FocusFindingPayload & { type: PopupMessage.FocusFinding; tabId: number }) | (RescanPayload & { type: PopupMessage.Rescan; tabId: number });
 
 export type BackgroundRequest =
   | (SetHighlightsPayload & { type: BackgroundMessage.SetHighlights })
@@ -266,6 +315,11 @@ const SCHEMAS: Record<string, Record<string, Check>> = {
   [BackgroundMessage.FocusFinding]: { findingId: string(LIMITS.idChars) },
   [BackgroundMessage.Rescan]: {},
   [PopupMessage.ClearSelection]: { tabId: TAB_ID },
+  [ContentMessage.SetFeedback]: { findingId: string(LIMITS.idChars), verdict: oneOf(...FEEDBACK_VERDICTS) },
+  [PopupMessage.SetFeedback]: { tabId: TAB_ID, findingId: string(LIMITS.idChars), verdict: oneOf(...FEEDBACK_VERDICTS) },
+  [PopupMessage.GetFeedback]: { tabId: TAB_ID },
+  [PopupMessage.ExportFeedback]: {},
+  [PopupMessage.ClearFeedback]: {},
   [BackgroundMessage.GetSelection]: {},
   [BackgroundMessage.ShowSelection]: { analysis: optional(analysisLike), message: optional(string(LIMITS.reasonChars)) },
 };

@@ -1,6 +1,7 @@
 // What to ask: plain-language guidance for every label the model outputs, shared by the in-page
 // card, the popup, reports and `scan --json`. Written for this project; examples are invented and
-// politically neutral. English first; the languages issue moves the strings to _locales.
+// politically neutral. English here (scan and reports); the extension's UI shows them in its
+// language through extension/_locales (guidance_* keys), which scripts/check-locales.ts keeps in step.
 import type { Label } from './labels';
 
 export interface Guidance {

@@ -24,7 +24,7 @@ interface PackageSizes {
 }
 
 function partOf(name: string): string {
-  if (name.endsWith('.wasm')) return 'onnxruntime wasm';
+  if (name.endsWith('.wasm') || name.endsWith('.wasm.gz')) return 'onnxruntime wasm';
   if (name.startsWith('model/')) return 'model artifacts';
   if (name.endsWith('.js')) return 'javascript';
   return 'other';

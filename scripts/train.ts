@@ -1,9 +1,9 @@
-// npm run train [-- --data DIR] [--seed N] [--out DIR]
+// npm run train [-- --data DIR] [--seed N] [--out DIR] [--feedback FILE.jsonl]
 // Trains the classifier from ../shared/data and writes model/artifacts/{unspin.onnx,manifest.json}.
 // Same data + same seed -> byte-identical artifacts.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_FEATURES, extractFeatures, type FeatureConfig } from '../model/features';
 import { LABELS, SUPPORTED_LANGUAGES, TECHNIQUES } from '../model/labels';
@@ -12,6 +12,7 @@ import { forwardScores, type NetworkWeights } from '../model/network';
 import { exportOnnx } from '../model/onnx-export';
 import { DatasetLoader, type Example } from './training/datasets';
 import { DataFileError } from './training/jsonl';
+import { addFeedback, FEEDBACK_REPEATS, FEEDBACK_SOURCE, loadFeedback, type FeedbackReport } from './training/feedback';
 import { parseFlags } from './training/options';
 import { packExamples } from './training/pack';
 import { SPLIT_SEED } from './training/splits';
@@ -51,6 +52,13 @@ function main(): void {
   const { features } = TRAINING;
   const options = { ...TRAINING.options, seed };
   const started = performance.now();
+  // Checked before the data sets are read: a bad feedback file fails at once, naming its line.
+  const feedbackFile = flags.feedback === undefined ? undefined : typeof flags.feedback === 'string' ? resolve(flags.feedback) : '';
+  if (feedbackFile !== undefined && (feedbackFile === '' || !existsSync(feedbackFile))) {
+    log(`error: --feedback needs an existing JSONL file (--feedback FILE.jsonl)${feedbackFile ? `: ${feedbackFile} not found` : ''}`);
+    process.exit(2);
+  }
+  const loadedFeedback = feedbackFile ? loadFeedback(feedbackFile) : undefined;
 
   const loader = new DatasetLoader(dataDir, TRAINING.splitSeed);
   const examples = loader.loadAll();
@@ -60,9 +68,16 @@ function main(): void {
   }
   const bySplit = (split: string) => examples.filter((e) => e.split === split);
   const [train, val, test] = [bySplit('train'), bySplit('val'), bySplit('test')];
+  // --feedback FILE: a reader's exported verdicts, added to the train split only (training/feedback.ts).
+  let feedback: (FeedbackReport & { sha256: string; heldOutDropped: number; repeats: number }) | undefined;
+  if (feedbackFile && loadedFeedback) {
+    const { added, dropped } = addFeedback(train, [...val, ...test], loadedFeedback.examples);
+    feedback = { ...loadedFeedback.report, file: basename(feedbackFile), examples: added, sha256: sha256(readFileSync(feedbackFile)), heldOutDropped: dropped, repeats: FEEDBACK_REPEATS };
+    log(`feedback ${feedback.file}: ${added} examples in train (${feedback.byVerdict.correct} correct, ${feedback.byVerdict.not_manipulative} not manipulative), ${feedback.superseded} superseded, ${dropped} dropped (validation/test sentences), each seen ${FEEDBACK_REPEATS}x per epoch`);
+  }
   log(`splits: train ${train.length}, val ${val.length}, test ${test.length}`);
 
-  const packed = packExamples(train, features, (e) => TRAINING.oversample[e.source] ?? 1);
+  const packed = packExamples(train, features, (e) => (e.source === FEEDBACK_SOURCE ? FEEDBACK_REPEATS : (TRAINING.oversample[e.source] ?? 1)));
   const packedVal = packExamples(val, features);
   const trainer = new Trainer(1 << features.hashBits, LABELS.length, options);
   let best = { objective: -1, epoch: 0, weights: trainer.snapshot() };
@@ -110,6 +125,7 @@ function main(): void {
       splits: { train: train.length, val: val.length, test: test.length },
       sources: loader.reports.map((r) => ({ source: r.source, examples: r.examples, skipped: r.skipped })),
       data: [...loader.rowsRead].map(([file, rows]) => ({ file: relative(dataDir, file), sha256: sha256(readFileSync(file)), rows })),
+      ...(feedback ? { feedback } : {}),
     },
     metrics: { split: 'test (held-out articles/groups; see model/README.md)', ...metrics },
   };

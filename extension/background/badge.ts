@@ -6,7 +6,8 @@ import type { Action } from 'webextension-polyfill';
 import type { RiskLevel } from '../../model/types';
 import type { TabState } from '../messages';
 import { OPTIONS_STRINGS } from '../options/strings';
-import { STRINGS } from '../ui/strings';
+import { t } from '../ui/i18n';
+import { colon, STRINGS } from '../ui/strings';
 
 export interface Badge {
   text: string;
@@ -48,9 +49,9 @@ export function badgeFor(state: TabState, options: BadgeOptions = {}): Badge {
   }
   const analysis = state.analysis;
   // Unsupported languages are not scored: an empty badge, not a reassuring "0".
-  if (!analysis?.supported) return { text: '', color: NEUTRAL, title: titled(`${analysis?.language.code ?? 'this'} language not supported`) };
+  if (!analysis?.supported) return { text: '', color: NEUTRAL, title: titled(analysis?.language.code ? t('badge_unsupported_language', [analysis.language.code]) : t('badge_unsupported')) };
   const n = analysis.findings.length;
-  return { text: countText(n), color: LEVEL_COLORS[analysis.level], title: titled(`${STRINGS.flaggedHeading(n)}. ${STRINGS.riskLabel}: ${STRINGS.level[analysis.level]}`) };
+  return { text: countText(n), color: LEVEL_COLORS[analysis.level], title: titled(`${STRINGS.flaggedHeading(n)}. ${colon(STRINGS.riskLabel)} ${STRINGS.level[analysis.level]}`) };
 }
 
 export type ActionApi = Pick<Action.Static, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle' | 'getTitle'>;

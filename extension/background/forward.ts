@@ -1,5 +1,6 @@
 // Popup actions that the page's content script carries out (highlights, scrolling, rescans).
 import type { BackgroundRequest } from '../messages';
+import { t } from '../ui/i18n';
 
 export type Forward = (tabId: number, message: BackgroundRequest) => Promise<void>;
 
@@ -8,7 +9,7 @@ export interface TabMessenger {
   sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
 }
 
-export const NOT_RUNNING_MESSAGE = 'Unspin is not running in this tab yet: reload the page.';
+export const NOT_RUNNING_MESSAGE = t('bg_not_running');
 
 /** The content script's `{ ok: false, error }`, if that is what it answered. */
 function refusal(reply: unknown): string | undefined {

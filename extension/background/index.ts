@@ -13,7 +13,10 @@ import { Scans } from './scan';
 import { registerSelectionCheck } from './selection';
 import { alwaysWarned, applyToTabs, WorkerSettings } from './settings';
 import { BackgroundMessage, type TabState } from '../messages';
-import { HistoryStore, recordOf } from '../history';
+import { HistoryStore, recordOf, setDomainResolver } from '../history';
+import { siteOf } from '../../model/sources';
+import { FeedbackStore } from '../feedback';
+import { FeedbackService } from '../feedback/worker';
 
 const cache = new TabStateCache(browser.storage.session);
 const settings = new WorkerSettings(browser.storage);
@@ -28,12 +31,13 @@ const scans = new Scans({
   sensitivity,
   record: (tabId, state) => recordInHistory(tabId, state),
 });
-const deps: HandlerDeps = { extensionId: browser.runtime.id, extensionUrl: browser.runtime.getURL(''), scans, cache, forward: forwardVia(browser.tabs), analyzeText: async (input) => analyzePage({ ...input, sensitivity: input.sensitivity ?? (await sensitivity()) }), posts: new PostAnalyses({ cache, analyze: analyzePage, showBadge: badge, sensitivity }) };
+const deps: HandlerDeps = { extensionId: browser.runtime.id, extensionUrl: browser.runtime.getURL(''), scans, cache, forward: forwardVia(browser.tabs), analyzeText: async (input) => analyzePage({ ...input, sensitivity: input.sensitivity ?? (await sensitivity()) }), posts: new PostAnalyses({ cache, analyze: analyzePage, showBadge: badge, sensitivity }), feedback: new FeedbackService({ store: new FeedbackStore(browser.storage.local), state: (tabId) => cache.get(tabId) }) };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleMessage(message, sender, deps));
 
 // The pages checked, on this device only (storage.local; see extension/history.ts). Private
 // windows are never recorded (tabs.get tells incognito without the "tabs" permission).
+setDomainResolver((host) => siteOf(host)?.domain);
 const history = new HistoryStore(browser.storage.local);
 async function recordInHistory(tabId: number, state: TabState): Promise<void> {
   const record = recordOf(state, Date.now());

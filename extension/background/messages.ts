@@ -3,7 +3,8 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { AnalysisInput } from '../../model/analyze';
 import type { PageAnalysis } from '../../model/types';
-import { BackgroundMessage, ContentMessage, PopupMessage, parseContentRequest, parsePopupRequest, type AnalyzedPosts, type AnalyzeTextPayload, type ContentRequest, type PopupRequest, type Reply, type TabState } from '../messages';
+import { BackgroundMessage, ContentMessage, PopupMessage, parseContentRequest, parsePopupRequest, type AnalyzedPosts, type AnalyzeTextPayload, type ContentRequest, type FeedbackExport, type PopupRequest, type Reply, type TabFeedback, type TabState } from '../messages';
+import type { FeedbackService } from '../feedback/worker';
 import type { TabStateCache } from './cache';
 import type { Forward } from './forward';
 import type { PostAnalyses } from './posts';
@@ -21,6 +22,13 @@ export interface HandlerDeps {
   analyzeText: (input: AnalysisInput) => Promise<PageAnalysis>;
   /** Posts that grew the page after its scan (AnalyzePosts); refused when absent. */
   posts?: Pick<PostAnalyses, 'receive'>;
+  /** The reader's verdicts on flags (feedback/worker.ts); refused when absent. */
+  feedback?: FeedbackService;
+}
+
+function feedbackOf(deps: HandlerDeps): FeedbackService {
+  if (!deps.feedback) throw new Error('feedback: not kept by this worker');
+  return deps.feedback;
 }
 
 export type SenderKind = 'content' | 'extension-page' | 'unknown';
@@ -47,8 +55,9 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
 
 const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
 
-async function handleContent(request: ContentRequest, tabId: number, deps: HandlerDeps): Promise<PageAnalysis | AnalyzedPosts | null> {
+async function handleContent(request: ContentRequest, tabId: number, deps: HandlerDeps): Promise<PageAnalysis | AnalyzedPosts | TabFeedback | null> {
   if (request.type === ContentMessage.AnalyzeChunk) return deps.scans.receiveChunk(tabId, request);
+  if (request.type === ContentMessage.SetFeedback) return feedbackOf(deps).set(tabId, request.findingId, request.verdict);
   if (request.type === ContentMessage.AnalyzePosts) {
     if (!deps.posts) throw new Error('posts: not analysed by this worker');
     return deps.posts.receive(tabId, request);
@@ -57,8 +66,13 @@ async function handleContent(request: ContentRequest, tabId: number, deps: Handl
   return null;
 }
 
-async function handlePopup(request: PopupRequest, deps: HandlerDeps): Promise<TabState | PageAnalysis | undefined> {
+async function handlePopup(request: PopupRequest, deps: HandlerDeps): Promise<TabState | PageAnalysis | TabFeedback | FeedbackExport | undefined> {
   if (request.type === PopupMessage.AnalyzeText) return analyzeText(request, deps);
+  if (request.type === PopupMessage.ExportFeedback) return feedbackOf(deps).exportJsonl();
+  if (request.type === PopupMessage.ClearFeedback) {
+    await feedbackOf(deps).clear();
+    return undefined;
+  }
   const { tabId } = request;
   switch (request.type) {
     case PopupMessage.GetTabState:
@@ -75,6 +89,10 @@ async function handlePopup(request: PopupRequest, deps: HandlerDeps): Promise<Ta
       return undefined;
     case PopupMessage.ClearSelection:
       return deps.cache.update(tabId, ({ selection: _cleared, ...rest }) => rest);
+    case PopupMessage.GetFeedback:
+      return feedbackOf(deps).get(tabId);
+    case PopupMessage.SetFeedback:
+      return feedbackOf(deps).set(tabId, request.findingId, request.verdict);
   }
 }
 

@@ -12,9 +12,10 @@ import { ASSETS, CONTEXT_LOAD_MEASURE, CONTEXT_LOOKUP_MEASURE, MODEL_LOAD_MEASUR
 let analyzer: Promise<Analyzer> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
-function configureOrt(): void {
-  // The object form: a string prefix makes ORT import() its glue, which service workers forbid.
-  ort.env.wasm.wasmPaths = { wasm: browser.runtime.getURL(ASSETS.ortWasm) };
+/** ORT gets its binary as bytes (it ships gzip-compressed), so it never fetches or import()s anything. */
+async function configureOrt(): Promise<void> {
+  if (ort.env.wasm.wasmBinary) return;
+  ort.env.wasm.wasmBinary = new Uint8Array(await (await fetchGzipped(ASSETS.ortWasm)).arrayBuffer());
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.proxy = false;
 }
@@ -33,6 +34,7 @@ async function fetchGzipped(path: string): Promise<Response> {
 
 async function loadModel(manifest: ModelManifest): Promise<Classifier> {
   const start = performance.now();
+  await configureOrt();
   const bytes = new Uint8Array(await (await fetchGzipped(modelAsset(manifest.modelFile))).arrayBuffer());
   const classifier = await loadClassifier(ort, bytes);
   performance.measure(MODEL_LOAD_MEASURE, { start, end: performance.now() });
@@ -49,7 +51,6 @@ async function loadContext(): Promise<AnalysisContext> {
 }
 
 async function load(): Promise<Analyzer> {
-  configureOrt();
   const manifest = validateManifest(await (await fetchPackaged(ASSETS.modelManifest)).json());
   // The claim index builds on this thread while the WASM compiles on the engine's own threads.
   const [classifier, context] = await Promise.all([loadModel(manifest), loadContext()]);

@@ -6,6 +6,7 @@ import type { PageAnalysis } from '../../model/types';
 import type { AnalyzeChunkPayload, PageKind, PageUnreadablePayload, TabState } from '../messages';
 import type { AssembledPage, ChunkAssembler } from './chunks';
 import type { TabStateCache } from './cache';
+import { t } from '../ui/i18n';
 
 export interface ScanDeps {
   cache: TabStateCache;
@@ -24,7 +25,7 @@ export interface ScanDeps {
 /** How long before a navigation event a scan may begin and still be the new page's. */
 export const NAVIGATION_GRACE_MS = 1000;
 
-export const INTERRUPTED_MESSAGE = 'The analysis of this page was interrupted. Reload the page to read it again.';
+export const INTERRUPTED_MESSAGE = t('bg_interrupted');
 
 /** A feed's text is analysed like an article's: 'post' is for a single short teaser. */
 const analysisKind = (_kind: PageKind): AnalysisInput['kind'] => 'article';
@@ -101,7 +102,7 @@ export class Scans {
       if (record) void record(tabId, { status: 'done', url, title, analysis, highlights: true, ...done }).catch((error: unknown) => console.warn('unspin: history not recorded:', error));
       return analysis;
     } catch (error) {
-      if (current()) await this.publish(tabId, (s) => ({ status: 'error', url, title, message: `Unspin could not analyse this page (${messageOf(error)}).`, highlights: s.highlights }));
+      if (current()) await this.publish(tabId, (s) => ({ status: 'error', url, title, message: t('bg_analysis_failed', [messageOf(error)]), highlights: s.highlights }));
       throw error;
     } finally {
       if (current()) this.inProgress.delete(tabId);

@@ -12,14 +12,15 @@ import { BackgroundMessage, LIMITS, type BackgroundRequest, type SelectionCheck 
 import type { TabStateCache } from './cache';
 import type { TabMessenger } from './forward';
 import { messageOf } from './scan';
+import { t } from '../ui/i18n';
 
 export const MENU_ID = 'unspin-check-selection';
-export const MENU_TITLE = 'Check with Unspin';
+export const MENU_TITLE = t('menu_check_selection');
 export const COMMAND = 'check-selection';
 
-export const EMPTY_SELECTION_MESSAGE = 'Nothing is selected. Select a sentence or a paragraph first, then choose “Check with Unspin”.';
-export const UNREACHABLE_MESSAGE = 'Unspin can’t read the selection on this page with the keyboard shortcut. Select the text, right-click it and choose “Check with Unspin”.';
-export const failedMessage = (reason: string) => `Unspin could not analyse the selection (${reason}).`;
+export const EMPTY_SELECTION_MESSAGE = t('bg_empty_selection');
+export const UNREACHABLE_MESSAGE = t('bg_selection_unreachable');
+export const failedMessage = (reason: string) => t('bg_selection_failed', [reason]);
 
 export interface SelectionDeps {
   cache: TabStateCache;

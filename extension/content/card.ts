@@ -8,10 +8,11 @@ import type { ClaimSentence, Finding } from '../../model/types';
 import { bestMatch, clip, safeHttpUrl, spoilerOf } from '../ui/context';
 import { rewordingView, type DiffSegment, type RewordingView } from '../ui/diff';
 import { describeLabel, type LabelText, type Severity } from '../ui/labels';
-import { STRINGS } from '../ui/strings';
+import { t } from '../ui/i18n';
+import { colon, listOf, quoted, STRINGS } from '../ui/strings';
 import type { UiHost } from './host';
 import { isLocatedFinding, type LocatedFinding, type LocatedMark } from './locate';
-import { BAND_COLOURS, CLAIM_COLOUR, styled } from './style';
+import { BAND_COLOURS, CLAIM_COLOUR, focusRing, styled } from './style';
 
 /** A debunked claim a sentence resembles: its best match. */
 export interface ClaimContent {
@@ -47,8 +48,8 @@ export interface CardContent {
 /** The card's accent: a severity band, or the quiet colour of a claim resemblance. */
 export type CardTone = Severity | 'claim';
 
-const SIGNAL: Record<Severity, string> = { low: 'Weak signal', medium: 'Moderate signal', high: 'Strong signal' };
-const UNKNOWN_LABEL: LabelText = { name: 'Possible manipulation', what: 'The model flagged this sentence.', why: 'Flagged wording can steer your judgement.', ask: 'What is the claim, and what supports it?', example: '', restatement: '[Claim], supported by [evidence].' };
+const signal = (band: Severity) => t(`card_signal_${band}`);
+const unknownLabel = (): LabelText => ({ name: t('card_unknown_name'), what: t('card_unknown_what'), why: t('card_unknown_why'), ask: t('card_unknown_ask'), example: '', restatement: t('card_unknown_restatement') });
 const MAX_EVIDENCE = 5;
 /** Longer fact-check texts are cut here, with a "more" button. */
 export const MAX_CORRECTION = 240;
@@ -81,8 +82,8 @@ export function cardContent(located: FindingLike | LocatedMark): CardContent {
     return { name: STRINGS.claimCardName, signal: STRINGS.claimCardSignal, what: STRINGS.claimCardWhat, why: STRINGS.claimCardWhy, ask: STRINGS.claimCardAsk, example: '', evidence: [], correction: '', claims: claimContents([located.claim]) };
   }
   const { finding } = located;
-  const text = describeLabel(finding.label) ?? UNKNOWN_LABEL;
-  const content: CardContent = { name: text.name, signal: SIGNAL[located.band], what: text.what, why: text.why, ask: text.ask, example: text.example, evidence: evidenceWords(finding), correction: text.restatement };
+  const text = describeLabel(finding.label) ?? unknownLabel();
+  const content: CardContent = { name: text.name, signal: signal(located.band), what: text.what, why: text.why, ask: text.ask, example: text.example, evidence: evidenceWords(finding), correction: text.restatement };
   const rewording = typeof finding.sentence?.text === 'string' ? rewordingView(finding.sentence.text, finding.suggestion?.rewording) : null;
   if (rewording) content.rewording = rewording;
   const spoiler = spoilerOf(finding);
@@ -124,7 +125,7 @@ function screenReaderOnly(document: Document, text: string): HTMLElement {
 
 export function diffParagraph(document: Document, palette: Palette, segments: readonly DiffSegment[]): HTMLElement {
   const paragraph = styled(document, 'p', { margin: '8px 0 0', padding: 0 });
-  paragraph.append(styled(document, 'strong', { 'font-weight': 600, color: palette.text }, `${STRINGS.suggestedWording}: `));
+  paragraph.append(styled(document, 'strong', { 'font-weight': 600, color: palette.text }, `${colon(STRINGS.suggestedWording)} `));
   const quote = styled(document, 'span', { 'overflow-wrap': 'anywhere' });
   quote.className = 'unspin-diff';
   for (const segment of segments) {
@@ -145,6 +146,7 @@ export function diffParagraph(document: Document, palette: Palette, segments: re
 function textButton(document: Document, palette: Palette, label: string): HTMLButtonElement {
   const button = styled(document, 'button', { font: 'inherit', 'font-size': '12px', color: palette.link, background: 'none', border: 'none', padding: '0 2px', margin: '0 0 0 4px', cursor: 'pointer', 'text-decoration': 'underline' }, label);
   button.type = 'button';
+  focusRing(button, palette.link);
   return button;
 }
 
@@ -171,8 +173,8 @@ function claimBlock(document: Document, palette: Palette, claim: ClaimContent, t
   const block = styled(document, 'div', { margin: '10px 0 0', padding: '6px 10px 8px', border: `1px solid ${palette.border}`, 'border-left': `3px solid ${CLAIM_COLOUR}`, 'border-radius': '6px' });
   block.className = 'unspin-claim';
   if (titled) block.append(styled(document, 'strong', { display: 'block', 'font-weight': 600 }, STRINGS.claimCardName));
-  block.append(section(document, palette, `${STRINGS.claimChecked}:`, `“${claim.claim}”`), section(document, palette, `${STRINGS.verdict}:`, claim.verdict));
-  if (claim.correction) block.append(expandable(document, palette, `${STRINGS.correction}:`, claim.correction));
+  block.append(section(document, palette, colon(STRINGS.claimChecked), quoted(claim.claim)), section(document, palette, colon(STRINGS.verdict), claim.verdict));
+  if (claim.correction) block.append(expandable(document, palette, colon(STRINGS.correction), claim.correction));
   const by = styled(document, 'p', { margin: '8px 0 0', padding: 0 });
   if (claim.url) {
     const link = styled(document, 'a', { color: palette.link, 'text-decoration': 'underline', cursor: 'pointer' }, STRINGS.factCheckBy(claim.source));
@@ -200,30 +202,31 @@ export function renderCard(document: Document, content: CardContent, band: CardT
     'box-shadow': '0 4px 16px rgba(0, 0, 0, 0.18)', font: '13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', 'text-align': 'left', 'pointer-events': 'auto',
   });
   card.setAttribute('role', 'dialog');
-  card.setAttribute('aria-label', `Unspin: ${content.name}`);
+  card.setAttribute('aria-label', t('card_aria_label', [content.name]));
   card.tabIndex = -1;
   const header = styled(document, 'div', { display: 'flex', 'align-items': 'baseline', gap: '8px' });
   const title = styled(document, 'strong', { flex: '1', 'font-size': '14px', 'font-weight': 600 }, content.name);
   const close = styled(document, 'button', { all: 'unset', cursor: 'pointer', padding: '0 4px', color: palette.muted, 'font-size': '16px', 'line-height': 1 }, '×');
   close.type = 'button';
-  close.setAttribute('aria-label', 'Close');
+  close.setAttribute('aria-label', STRINGS.close);
+  focusRing(close, palette.link);
   close.addEventListener('click', onClose);
   header.append(title, close);
   card.append(header, styled(document, 'div', { color: palette.muted, 'font-size': '12px' }, content.signal), styled(document, 'p', { margin: '8px 0 0', padding: 0 }, content.what));
-  if (content.why) card.append(section(document, palette, 'Why it matters:', content.why));
-  if (content.ask) card.append(section(document, palette, 'Ask:', content.ask));
-  if (content.evidence.length > 0) card.append(section(document, palette, 'Words that weighed:', content.evidence.map((word) => `“${word}”`).join(', ')));
+  if (content.why) card.append(section(document, palette, colon(t('card_why_it_matters')), content.why));
+  if (content.ask) card.append(section(document, palette, colon(t('card_ask')), content.ask));
+  if (content.evidence.length > 0) card.append(section(document, palette, colon(t('card_evidence')), listOf(content.evidence.map(quoted))));
   if (content.spoiler) {
-    card.append(section(document, palette, `${STRINGS.spoilerHeading}:`, content.spoiler.sentence));
-    if (content.spoiler.headline.trim()) card.append(section(document, palette, `${STRINGS.betterHeadline}:`, content.spoiler.headline));
+    card.append(section(document, palette, colon(STRINGS.spoilerHeading), content.spoiler.sentence));
+    if (content.spoiler.headline.trim()) card.append(section(document, palette, colon(STRINGS.betterHeadline), content.spoiler.headline));
   }
   const { rewording } = content;
   if (rewording && rewording.segments.length > 0) card.append(diffParagraph(document, palette, rewording.segments));
-  if (rewording?.note) card.append(section(document, palette, `${STRINGS.quotedWords}:`, rewording.note));
-  if (!rewording && content.correction) card.append(section(document, palette, 'Neutral version:', content.correction));
+  if (rewording?.note) card.append(section(document, palette, colon(STRINGS.quotedWords), rewording.note));
+  if (!rewording && content.correction) card.append(section(document, palette, colon(t('card_neutral_version')), content.correction));
   const titled = band !== 'claim';
   for (const claim of content.claims ?? []) card.append(claimBlock(document, palette, claim, titled));
-  if (content.example) card.append(section(document, palette, 'Example of the technique:', content.example));
+  if (content.example) card.append(section(document, palette, colon(t('card_example')), content.example));
   return card;
 }
 
@@ -253,7 +256,8 @@ export class Card {
   private shownFor: LocatedMark | null = null;
   private anchor: Range | null = null;
 
-  constructor(private readonly document: Document, private readonly host: () => UiHost) {}
+  /** `decorate` adds to a card as it is made (the feedback buttons: content/feedback.ts). */
+  constructor(private readonly document: Document, private readonly host: () => UiHost, private readonly decorate?: (located: LocatedMark, card: HTMLElement, close: () => void) => void) {}
 
   get current(): LocatedMark | null {
     return this.shownFor;
@@ -266,6 +270,7 @@ export class Card {
       const ui = this.host();
       ui.attach();
       this.element = renderCard(this.document, cardContent(located), isLocatedFinding(located) ? located.band : 'claim', () => this.hide());
+      this.decorate?.(located, this.element, () => this.hide());
       ui.cards.append(this.element);
       this.shownFor = located;
     }

@@ -14,10 +14,13 @@ import { locateAnalysis, locateFindings, type LocatedAnalysis, type LocatedFindi
 import { listenToBackground, newScanId, reportUnreadable, requestAnalysis, requestPostAnalysis, sendToBackground, type RequestHandler, type Send } from './messaging';
 import { waitForQuiet, watchLocation } from './navigation';
 import { revealRange } from './reveal';
+import { ANALYSIS_MEASURE, EXTRACT_MEASURE, HIGHLIGHTS_MEASURE, measureStep } from './measures';
 import { slicing, type Slicing } from './schedule';
 import { pagePolicy, storageSettings, type PagePolicy, type SettingsSource } from './settings';
+import { ContentFeedback, storageFeedback, type FeedbackReader } from './feedback';
 import { OPTIONS_STRINGS } from '../options/strings';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { t } from '../ui/i18n';
 
 export interface ContentScriptOptions {
   document?: Document;
@@ -29,9 +32,11 @@ export interface ContentScriptOptions {
   autoScan?: boolean;
   /** The user's settings (default: storage.sync, followed live). */
   settings?: SettingsSource;
+  /** The reader's verdicts on flags (default: storage.local, followed live). */
+  feedback?: FeedbackReader;
 }
 
-const NOT_ON_PAGE = 'That finding is no longer on the page: rescan it.';
+const NOT_ON_PAGE = t('content_not_on_page');
 /** Marks of a growing page's posts kept (the latest); the scan's own are always kept. */
 const MAX_POST_MARKS = 2000;
 
@@ -40,6 +45,8 @@ export class ContentScript {
   readonly card: Card;
   /** The result of "Check with Unspin" on a selection (selection.ts). */
   readonly selection: SelectionCard;
+  /** Flags dismissed as not manipulative stay hidden; the card's verdict buttons (feedback.ts). */
+  readonly feedback: ContentFeedback;
   private readonly document: Document;
   private readonly send: Send;
   private readonly slicing: (signal: AbortSignal) => Slicing;
@@ -68,7 +75,9 @@ export class ContentScript {
     this.slicing = options.slicing ?? ((signal) => slicing({ signal }));
     const host = () => (this.ui ??= createUiHost(this.document));
     this.highlights = new Highlights(createPainter(this.document, host, options.highlightApi === undefined ? nativeHighlightApi() : options.highlightApi));
-    this.card = new Card(this.document, host);
+    this.card = new Card(this.document, host, (located, element) => this.feedback.decorate(located, element, () => this.hideCard()));
+    this.feedback = new ContentFeedback({ document: this.document, reader: options.feedback ?? storageFeedback(), send: this.send, current: () => this.located, paint: (visible) => this.highlights.showAnalysis(visible) });
+    this.stops.push(() => this.feedback.stop());
     this.selection = new SelectionCard(this.document, host);
     this.stops.push((options.listen ?? listenToBackground)((request) => this.handle(request)));
     this.watchPage();
@@ -142,14 +151,20 @@ export class ContentScript {
     // Watching starts before the page is read: posts added meanwhile are not missed.
     const growth = this.watchGrowth(scanId, scan.signal);
     try {
+      const started = performance.now();
       const extraction = await extractPage(this.document, this.slicing(scan.signal));
       if (scan.signal.aborted) return;
       if (!extraction.readable) return await reportUnreadable(this.send, this.document.URL, extraction.reason);
       const { page } = extraction;
+      const extracted = performance.now();
+      measureStep(EXTRACT_MEASURE, started, extracted);
       const analysis = await requestAnalysis(this.send, { url: this.document.URL, title: page.title, kind: page.kind, text: page.map.text }, scan.signal, scanId);
       if (scan.signal.aborted) return;
+      const analysed = performance.now();
+      measureStep(ANALYSIS_MEASURE, extracted, analysed);
       this.located = locateAnalysis(analysis, page);
-      this.highlights.showAnalysis(this.located);
+      await this.feedback.show(this.located);
+      measureStep(HIGHLIGHTS_MEASURE, analysed, performance.now());
       growth.release(page.map.text);
     } catch (error) {
       // The background shows its own errors in the popup; a cancelled scan is no error.
@@ -191,7 +206,7 @@ export class ContentScript {
     }
     if (signal.aborted || !this.located || added.length === 0) return;
     this.located = { ...this.located, findings: withPostMarks(this.located.findings, added) };
-    this.highlights.showAnalysis(this.located);
+    await this.feedback.show(this.located);
   }
 
   handle(request: BackgroundRequest): Reply<string | null> {
@@ -292,7 +307,8 @@ export class ContentScript {
   }
 }
 
-const onPage = (located: LocatedFinding) => located.pieces.every((piece) => piece.startContainer.isConnected);
+// A removed paragraph moves its ranges up to the parent (still connected) but collapses them.
+const onPage = (located: LocatedFinding) => located.pieces.every((piece) => piece.startContainer.isConnected && !piece.collapsed);
 const isPostMark = (located: LocatedFinding) => located.finding.id.startsWith('p');
 
 /** The marks with the posts' added: marks whose text left the page go, a mark already there is not doubled, the latest posts' are kept. */

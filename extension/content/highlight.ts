@@ -119,11 +119,14 @@ export function createPainter(document: Document, host: () => UiHost, api: Highl
   return api ? createHighlightPainter(document, api) : createOverlayPainter(document, host);
 }
 
+/** A range still over page text: a page that replaces its nodes while we map leaves detached or collapsed ranges. */
+const onPage = (range: Range) => range.startContainer.isConnected && !range.collapsed;
+
 function byMark(found: readonly LocatedFinding[], claims: readonly LocatedClaim[]): MarkRanges {
   const marks = new Map<MarkName, Range[]>();
   const add = (mark: MarkName, pieces: readonly Range[]) => {
     const ranges = marks.get(mark) ?? [];
-    ranges.push(...pieces);
+    ranges.push(...pieces.filter(onPage));
     marks.set(mark, ranges);
   };
   for (const located of found) add(located.band, located.pieces);

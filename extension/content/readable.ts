@@ -1,6 +1,7 @@
 // Pages Unspin cannot or must not read, with the reason shown in the popup.
+import { t } from '../ui/i18n';
 
-export const NO_TEXT_REASON = 'This page has no text for Unspin to read.';
+export const NO_TEXT_REASON = t('content_no_text');
 
 function protocolOf(document: Document): string {
   try {
@@ -23,10 +24,10 @@ function isPdfViewer(document: Document): boolean {
 export function unreadableReason(document: Document): string | null {
   const protocol = protocolOf(document);
   if (protocol !== 'http:' && protocol !== 'https:') {
-    return `Unspin reads web pages (http and https addresses); this page's address starts with "${protocol || 'something else'}".`;
+    return t('content_not_web', [protocol || t('content_unknown_protocol')]);
   }
-  if (isPdfViewer(document)) return 'This is a PDF shown in the browser’s PDF viewer, which Unspin cannot read.';
-  if (document.designMode === 'on') return 'This page is open for editing; Unspin does not read what you write.';
+  if (isPdfViewer(document)) return t('content_pdf');
+  if (document.designMode === 'on') return t('content_design_mode');
   if (!document.documentElement) return NO_TEXT_REASON;
   return null;
 }

@@ -3,11 +3,12 @@
 // The card lives in Unspin's closed shadow root; every text goes in through textContent.
 import { LIMITS, BackgroundMessage, type GetSelectionPayload, type Reply, type ShowSelectionPayload } from '../messages';
 import { MAX_CARD_FINDINGS, SELECTION_STRINGS, selectionView, type SelectionItem, type SelectionView } from '../ui/selection';
-import { STRINGS } from '../ui/strings';
+import { t } from '../ui/i18n';
+import { colon, quoted, STRINGS } from '../ui/strings';
 import { diffParagraph, paletteFor, section, type Palette } from './card';
 import type { UiHost } from './host';
 import { truncate } from './messaging';
-import { BAND_COLOURS, styled } from './style';
+import { BAND_COLOURS, focusRing, styled } from './style';
 
 const TEXT_FIELD_TYPES = new Set(['', 'text', 'search', 'url', 'tel', 'email', 'password']);
 
@@ -46,12 +47,12 @@ function findingBlock(document: Document, palette: Palette, item: SelectionItem,
   const block = styled(document, 'div', { margin: '10px 0 0', padding: '2px 0 0 10px', 'border-left': `3px solid ${BAND_COLOURS[item.band === 'low' ? 'low' : item.band]}` });
   block.className = 'unspin-selection-finding';
   block.append(styled(document, 'strong', { display: 'block', 'font-weight': 600, 'font-size': '13px' }, item.name));
-  if (quoteSentence) block.append(styled(document, 'p', { margin: '4px 0 0', padding: 0, color: palette.muted, 'font-style': 'italic', 'overflow-wrap': 'anywhere' }, `“${item.sentence}”`));
+  if (quoteSentence) block.append(styled(document, 'p', { margin: '4px 0 0', padding: 0, color: palette.muted, 'font-style': 'italic', 'overflow-wrap': 'anywhere' }, quoted(item.sentence)));
   block.append(styled(document, 'p', { margin: '4px 0 0', padding: 0 }, item.what));
   block.append(section(document, palette, SELECTION_STRINGS.ask, item.ask));
   const { rewording } = item;
   if (rewording && rewording.segments.length > 0) block.append(diffParagraph(document, palette, rewording.segments));
-  if (rewording?.note) block.append(section(document, palette, `${STRINGS.quotedWords}:`, rewording.note));
+  if (rewording?.note) block.append(section(document, palette, colon(STRINGS.quotedWords), rewording.note));
   return block;
 }
 
@@ -89,13 +90,14 @@ export function renderSelectionCard(document: Document, view: SelectionView, onC
   });
   card.className = 'unspin-selection-card';
   card.setAttribute('role', 'dialog');
-  card.setAttribute('aria-label', `Unspin: ${SELECTION_STRINGS.heading}`);
+  card.setAttribute('aria-label', t('card_aria_label', [SELECTION_STRINGS.heading]));
   card.tabIndex = -1;
   const header = styled(document, 'div', { display: 'flex', 'align-items': 'baseline', gap: '8px' });
   const title = styled(document, 'strong', { flex: '1', 'font-size': '14px', 'font-weight': 600 }, SELECTION_STRINGS.heading);
   const close = styled(document, 'button', { all: 'unset', cursor: 'pointer', padding: '0 4px', color: palette.muted, 'font-size': '16px', 'line-height': 1 }, '×');
   close.type = 'button';
-  close.setAttribute('aria-label', 'Close');
+  close.setAttribute('aria-label', STRINGS.close);
+  focusRing(close, palette.link);
   close.addEventListener('click', onClose);
   header.append(title, close);
   card.append(header, ...bodyOf(document, palette, view));

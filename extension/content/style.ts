@@ -26,3 +26,12 @@ export const BAND_BACKGROUNDS = { low: 'rgba(138, 150, 163, 0.25)', medium: 'rgb
 export const CLAIM_BACKGROUND = 'rgba(139, 107, 214, 0.2)';
 /** How marks are drawn (the settings' highlightStyle, 'none' aside: then nothing is painted). */
 export type MarkStyle = 'underline' | 'background';
+
+/**
+ * A visible focus ring for Unspin's buttons: inline styles can't say :focus-visible (and `all:
+ * unset` drops the browser's own ring), so the outline follows focus and blur.
+ */
+export function focusRing(element: HTMLElement, colour: string): void {
+  element.addEventListener('focus', () => applyStyle(element, { outline: `2px solid ${colour}`, 'outline-offset': '2px' }));
+  element.addEventListener('blur', () => applyStyle(element, { outline: 'none' }));
+}

@@ -4,8 +4,11 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { HistoryStore, INDEX_KEY, type HistorySummary } from '../history';
 import { HistoryPage } from './components/HistoryPage';
+import { feedbackClient } from '../feedback/client';
+import { applyPageLanguage } from '../ui/page-language';
 
 const store = new HistoryStore(browser.storage.local);
+const feedback = feedbackClient();
 
 function LiveHistory() {
   const [entries, setEntries] = useState<HistorySummary[] | null>(null);
@@ -31,8 +34,9 @@ function LiveHistory() {
         refresh();
       }}
       initialTab={location.hash === '#insights' ? 'insights' : 'history'}
+      feedback={feedback}
     />
   );
 }
 
-render(<LiveHistory />, document.getElementById('app')!);
+void applyPageLanguage('history_page_title').then(() => render(<LiveHistory />, document.getElementById('app')!));

@@ -1,8 +1,9 @@
 // Every user-facing string of the settings page, and the few the popup, badge and content script
-// show because of a setting. English for now; the languages pass moves them to _locales.
+// show because of a setting (texts: extension/_locales, through ../ui/i18n.ts).
 import type { Sensitivity } from '../../model/manifest';
 import type { CategoryId } from '../../model/types';
 import type { HighlightStyle, ScanMode, UiLanguage } from '../settings';
+import { t } from '../ui/i18n';
 
 /**
  * Measured precision and recall of loaded-language detection at each sensitivity level, on the
@@ -18,97 +19,76 @@ export const SENSITIVITY_FIGURES: Record<Sensitivity, { precision: number; recal
 
 /** 0.923 -> "about 9 in 10"; nearly everything -> "nearly all". */
 export function inTen(share: number): string {
-  if (share >= 0.95) return 'nearly all';
-  return `about ${Math.max(1, Math.round(share * 10))} in 10`;
+  if (share >= 0.95) return t('options_nearly_all');
+  return t('options_in_ten', [Math.max(1, Math.round(share * 10))]);
 }
 
-export const OPTIONS_STRINGS = {
-  title: 'Unspin settings',
-  intro: 'Changes are saved as you make them and apply to open tabs at once.',
-  saved: 'Saved',
-  saving: 'Saving…',
-  saveFailed: (error: string) => `Could not save: ${error}`,
-  repairedHeading: 'Some settings could not be read',
-  repaired: (names: string) => `These were reset to their defaults: ${names}. Everything else was kept.`,
-  loading: 'Loading settings…',
+const byKey = <K extends string>(ids: readonly K[], prefix: string): Record<K, string> => Object.fromEntries(ids.map((id) => [id, t(`${prefix}${id}`)])) as Record<K, string>;
+const CATEGORIES: readonly CategoryId[] = ['persuasion', 'loaded_language', 'clickbait', 'insult', 'claims', 'source'];
 
-  sensitivityHeading: 'Sensitivity',
-  sensitivityHint: 'How readily Unspin flags a sentence. Fewer flags means fewer mistakes, but more missed passages.',
-  sensitivity: {
-    cautious: 'Cautious (recommended)',
-    balanced: 'Balanced',
-    sensitive: 'Sensitive',
-  } satisfies Record<Sensitivity, string>,
+// Looked up in extension/_locales when read (getters): see ../ui/i18n.ts.
+export const OPTIONS_STRINGS = {
+  get title() { return t('options_title'); },
+  get intro() { return t('options_intro'); },
+  get saved() { return t('options_saved'); },
+  get saving() { return t('options_saving'); },
+  saveFailed: (error: string) => t('options_save_failed', [error]),
+  get repairedHeading() { return t('options_repaired_heading'); },
+  repaired: (names: string) => t('options_repaired', [names]),
+  get loading() { return t('options_loading'); },
+
+  get sensitivityHeading() { return t('options_sensitivity_heading'); },
+  get sensitivityHint() { return t('options_sensitivity_hint'); },
+  get sensitivity(): Record<Sensitivity, string> { return byKey(['cautious', 'balanced', 'sensitive'], 'options_sensitivity_'); },
   sensitivityMeaning: (level: Sensitivity) => {
     const { precision, recall } = SENSITIVITY_FIGURES[level];
-    return `Of the sentences it flags as loaded language, ${inTen(precision)} are; it catches ${inTen(recall)} of them (measured on a news test set).`;
+    return t('options_sensitivity_meaning', [inTen(precision), inTen(recall)]);
   },
 
-  categoriesHeading: 'What to show',
-  categoriesHint: 'Hidden categories are not marked on the page or listed in the popup. They still count towards the page’s risk.',
-  category: {
-    persuasion: 'Persuasion techniques',
-    loaded_language: 'Loaded language',
-    clickbait: 'Clickbait headlines',
-    insult: 'Insulting language',
-    claims: 'Sentences that resemble debunked claims',
-    source: 'What source lists say about the site',
-  } satisfies Record<CategoryId, string>,
-  categoryHint: {
-    persuasion: 'Name calling, appeals to fear, whataboutism, false dilemmas and other techniques.',
-    loaded_language: 'Wording chosen to stir feelings rather than inform.',
-    clickbait: 'Headlines that tease instead of telling.',
-    insult: 'Abusive or demeaning language.',
-    claims: 'Context from fact-checkers; a resemblance, not a verdict.',
-    source: 'Shown in the popup only; context, not a verdict.',
-  } satisfies Record<CategoryId, string>,
+  get categoriesHeading() { return t('options_categories_heading'); },
+  get categoriesHint() { return t('options_categories_hint'); },
+  get category(): Record<CategoryId, string> { return byKey(CATEGORIES, 'options_category_'); },
+  get categoryHint(): Record<CategoryId, string> { return byKey(CATEGORIES, 'options_category_hint_'); },
 
-  scanModeHeading: 'When to check pages',
-  scanModeHint: 'Checking happens on your device either way.',
-  scanMode: {
-    auto: 'Check every page as it opens',
-    click: 'Only when I click “Check this page” in the Unspin popup',
-  } satisfies Record<ScanMode, string>,
+  get scanModeHeading() { return t('options_scan_mode_heading'); },
+  get scanModeHint() { return t('options_scan_mode_hint'); },
+  get scanMode(): Record<ScanMode, string> { return byKey(['auto', 'click'], 'options_scan_mode_'); },
 
-  highlightHeading: 'How flagged sentences look',
-  highlightHint: 'How flagged sentences are marked on the page.',
-  highlight: {
-    underline: 'Underline',
-    background: 'Coloured background',
-    none: 'Don’t mark them (the popup still lists them)',
-  } satisfies Record<HighlightStyle, string>,
+  get highlightHeading() { return t('options_highlight_heading'); },
+  get highlightHint() { return t('options_highlight_hint'); },
+  get highlight(): Record<HighlightStyle, string> { return byKey(['underline', 'background', 'none'], 'options_highlight_'); },
 
-  neverHeading: 'Never check these sites',
-  neverHint: 'Unspin doesn’t read these sites at all. You can still check a page once from the popup.',
-  warnHeading: 'Always warn me about these sites',
-  warnHint: 'The toolbar badge and the popup warn you on these sites, whatever the analysis finds.',
-  siteInput: 'Site, e.g. example.com',
-  addSite: 'Add',
-  removeSite: 'Remove',
-  removeSiteLabel: (site: string, list: string) => `Remove ${site} from “${list}”`,
-  noSites: 'No sites yet.',
-  invalidSite: 'That doesn’t look like a site. Type a name such as example.com or paste a page’s address.',
-  duplicateSite: (site: string) => `${site} is already in this list.`,
-  tooManySites: (max: number) => `This list is full (${max} sites). Remove one first.`,
+  get neverHeading() { return t('options_never_heading'); },
+  get neverHint() { return t('options_never_hint'); },
+  get warnHeading() { return t('options_warn_heading'); },
+  get warnHint() { return t('options_warn_hint'); },
+  get siteInput() { return t('options_site_input'); },
+  get addSite() { return t('options_add_site'); },
+  get removeSite() { return t('options_remove_site'); },
+  removeSiteLabel: (site: string, list: string) => t('options_remove_site_label', [site, list]),
+  get noSites() { return t('options_no_sites'); },
+  get invalidSite() { return t('options_invalid_site'); },
+  duplicateSite: (site: string) => t('options_duplicate_site', [site]),
+  tooManySites: (max: number) => t('options_too_many_sites', [max]),
 
-  languageHeading: 'Language',
-  languageHint: 'Unspin is in English for now. Your choice is kept and used as soon as translations are added.',
-  languageAuto: 'Same as my browser',
+  get languageHeading() { return t('options_language_heading'); },
+  get languageHint() { return t('options_language_hint'); },
+  get languageAuto() { return t('options_language_auto'); },
 
   // Shown elsewhere because of a setting.
-  openSettings: 'Settings',
-  openSettingsLabel: 'Open Unspin settings',
-  checkThisPage: 'Check this page',
-  clickModeHint: 'You chose to check pages only when you ask.',
-  neverScanTitle: 'You chose never to check this site',
-  neverScanHint: 'Unspin doesn’t read pages of this site. You can change this in the settings.',
-  checkOnce: 'Check this page once',
-  alwaysWarn: 'You asked to always be warned about this site.',
-  alwaysWarnBadge: 'You asked to always be warned about this site',
-  categoriesHidden: 'Some categories are hidden in settings.',
-  /** The reason the content script gives the popup for not reading a never-check site. */
-  neverScanReason: 'You chose never to check this site.',
-} as const;
+  get openSettings() { return t('options_open_settings'); },
+  get openSettingsLabel() { return t('options_open_settings_label'); },
+  get checkThisPage() { return t('options_check_this_page'); },
+  get clickModeHint() { return t('options_click_mode_hint'); },
+  get neverScanTitle() { return t('options_never_scan_title'); },
+  get neverScanHint() { return t('options_never_scan_hint'); },
+  get checkOnce() { return t('options_check_once'); },
+  get alwaysWarn() { return t('options_always_warn'); },
+  get alwaysWarnBadge() { return t('options_always_warn_badge'); },
+  get categoriesHidden() { return t('options_categories_hidden'); },
+  /** The reason the content script gives the popup for not reading a never-check site (in the browser's language). */
+  get neverScanReason() { return t('options_never_scan_reason'); },
+};
 
 /** A language's own name ("Français"), for the language list. */
 export function languageName(code: Exclude<UiLanguage, 'auto'>): string {

@@ -4,11 +4,13 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { PopupMessage, type TabState } from '../messages';
 import { storageSettings } from '../content/settings';
-import { OPTIONS_STRINGS } from '../options/strings';
 import type { Settings } from '../settings';
 import { Popup } from './components/Popup';
 import { clearSelection, currentTabId, focusFinding, getTabState, setHighlights } from './connection';
 import { MOCK_STATES } from './mock';
+import { usePopupFeedback } from '../feedback/client';
+import { applyPageLanguage } from '../ui/page-language';
+import { browserLookup } from '../ui/i18n';
 
 const POLL_MS = 400;
 /** After "Check this page": how long to wait for the page's scan to begin. */
@@ -44,7 +46,7 @@ function LivePopup() {
     const refresh = () =>
       getTabState(tabId).then(
         (next) => {
-          const begun = next.status === 'scanning' || next.status === 'done' || next.status === 'error' || (next.status === 'unreadable' && next.message !== OPTIONS_STRINGS.neverScanReason);
+          const begun = next.status === 'scanning' || next.status === 'done' || next.status === 'error' || (next.status === 'unreadable' && next.message !== browserLookup('options_never_scan_reason'));
           if (begun || Date.now() - checkAt > CHECK_WAIT_MS) awaiting = false;
           setState(awaiting ? { ...next, status: 'scanning' } : next);
           if (awaiting || next.status === 'scanning') timer = setTimeout(refresh, POLL_MS);
@@ -76,10 +78,13 @@ function LivePopup() {
     }, (e: Error) => failed(e.message));
   };
   const onOpenSettings = () => void browser.runtime.openOptionsPage().then(() => window.close());
-  return <Popup state={state} settings={settings} onCheck={onCheck} onOpenSettings={onOpenSettings} onToggleHighlights={onToggleHighlights} onShowFinding={onShowFinding} onClearSelection={onClearSelection} />;
+  const feedback = usePopupFeedback(tabId, state);
+  return <Popup state={state} settings={settings} feedback={feedback} onCheck={onCheck} onOpenSettings={onOpenSettings} onToggleHighlights={onToggleHighlights} onShowFinding={onShowFinding} onClearSelection={onClearSelection} />;
 }
 
 const mock = new URLSearchParams(location.search).get('mock');
 const root = document.getElementById('app')!;
-if (mock && MOCK_STATES[mock]) render(<Popup state={MOCK_STATES[mock]} />, root);
-else render(<LivePopup />, root);
+void applyPageLanguage('app_name').then(() => {
+  if (mock && MOCK_STATES[mock]) render(<Popup state={MOCK_STATES[mock]} />, root);
+  else render(<LivePopup />, root);
+});

@@ -3,19 +3,20 @@
 // checked to be an object with a findings array, so everything here reads it defensively.
 import type { Finding, PageAnalysis } from '../../model/types';
 import { rewordingView, type RewordingView } from './diff';
+import { plural, t } from './i18n';
 import { describeLabel, severityBand, type LabelText, type Severity } from './labels';
 
 export const SELECTION_STRINGS = {
-  heading: 'Your selection',
-  nothingFound: 'Nothing manipulative found',
-  nothingFoundHint: 'Unspin found no persuasion techniques, loaded wording or clickbait it is confident about in the selected text. That is not a guarantee it is accurate.',
-  unsupported: 'The selection seems to be in a language Unspin’s model was not trained on, so it shows no scores.',
-  more: (n: number) => (n === 1 ? '1 more finding in the Unspin popup.' : `${n} more findings in the Unspin popup.`),
-  claims: 'It also resembles a claim debunked by fact-checkers: see the Unspin popup.',
-  clear: 'Clear',
-  clearLabel: 'Clear the checked selection',
-  ask: 'Ask:',
-} as const;
+  get heading() { return t('selection_heading'); },
+  get nothingFound() { return t('selection_nothing_found'); },
+  get nothingFoundHint() { return t('selection_nothing_found_hint'); },
+  get unsupported() { return t('selection_unsupported'); },
+  more: (n: number) => plural('selection_more', n),
+  get claims() { return t('selection_claims'); },
+  get clear() { return t('selection_clear'); },
+  get clearLabel() { return t('selection_clear_label'); },
+  get ask() { return t('selection_ask'); },
+};
 
 /** The card shows this many findings, strongest first; the popup shows them all. */
 export const MAX_CARD_FINDINGS = 3;
@@ -36,13 +37,13 @@ export type SelectionView =
   | { kind: 'clean'; claims: boolean }
   | { kind: 'findings'; items: SelectionItem[]; more: number; claims: boolean };
 
-const FALLBACK: Pick<LabelText, 'name' | 'what' | 'ask'> = { name: 'Possible manipulation', what: 'The model flagged this passage.', ask: 'What is the claim, and what supports it?' };
+const fallback = (): Pick<LabelText, 'name' | 'what' | 'ask'> => ({ name: t('selection_fallback_name'), what: t('selection_fallback_what'), ask: t('selection_fallback_ask') });
 
 function textOf(label: unknown): Pick<LabelText, 'name' | 'what' | 'ask'> {
-  if (typeof label !== 'string') return FALLBACK;
+  if (typeof label !== 'string') return fallback();
   const text = describeLabel(label as Finding['label']) as Partial<LabelText> | undefined;
   // An unknown label may hit an Object.prototype member: only a complete text counts.
-  return typeof text?.name === 'string' && typeof text.what === 'string' && typeof text.ask === 'string' ? text as LabelText : FALLBACK;
+  return typeof text?.name === 'string' && typeof text.what === 'string' && typeof text.ask === 'string' ? text as LabelText : fallback();
 }
 
 /** Findings that can be shown: objects with a sentence text. */

@@ -1,68 +1,79 @@
-// UI strings for the popup and card. English for now; the languages issue moves them to _locales.
+// UI strings for the popup and card, looked up in extension/_locales through t() when read (the
+// getters let an extension page switch language after this module loads): see ./i18n.ts.
 import type { RiskLevel } from '../../model/types';
+import { plural, t } from './i18n';
 
 export const STRINGS = {
-  appName: 'Unspin',
-  scanning: 'Reading this page…',
-  nothingFound: 'Nothing flagged on this page.',
-  nothingFoundHint: 'Unspin found no persuasion techniques, loaded wording or clickbait it is confident about. That is not a guarantee the page is accurate.',
-  unreadableTitle: 'Unspin can’t read this page',
-  errorTitle: 'Something went wrong',
-  errorHint: 'Reload the page to try again. If it keeps happening, the page may be too unusual for Unspin.',
-  idleTitle: 'Not scanned yet',
-  idleHint: 'Open or reload a news article or a feed, and Unspin will read it.',
-  unsupportedLanguage: (language: string) => `This page seems to be in ${language}, a language Unspin’s model was not trained on, so it shows no scores.`,
-  highlightsLabel: 'Highlight flagged sentences in the page',
-  showInPage: 'Show in page',
-  flaggedHeading: (n: number) => (n === 1 ? '1 flagged passage' : `${n} flagged passages`),
-  confidence: (percent: number) => `${percent}% confidence`,
-  whyItMatters: 'Why it matters',
-  askYourself: 'Ask yourself',
-  evidence: 'Words that triggered it',
-  neutralVersion: 'Neutral version',
-  example: 'Example of the technique',
-  riskLabel: 'Manipulation risk',
-  level: { low: 'Low', some: 'Some', high: 'High' } satisfies Record<RiskLevel, string>,
-  privacy: 'Analysed on your device. Nothing you read leaves your browser.',
-  headline: 'Headline',
-  suggestedWording: 'Suggested neutral wording',
-  removed: 'removed:',
-  added: 'added:',
-  quotedWords: 'About these words',
-  spoilerHeading: 'What the headline holds back',
-  betterHeadline: 'A more informative headline',
-  claimsHeading: 'Resembles debunked claims',
-  claimCardName: 'Resembles a debunked claim',
-  claimCardSignal: 'Context, not a verdict',
-  claimCardWhat: 'This sentence is worded like a claim that fact-checkers have found false or misleading.',
-  claimCardWhy: 'False claims come back in new words; a similar one has already been checked.',
-  claimCardAsk: 'Is this sentence making the same claim? What did the fact-check find?',
-  claimChecked: 'Debunked claim',
-  verdict: 'Verdict',
-  correction: 'What the fact-check says',
-  more: 'more',
-  less: 'less',
-  factCheckBy: (source: string) => `Read the fact-check by ${source}`,
-  checkedBy: (source: string) => `Checked by ${source}`,
-  claimDisclaimer: (source: string) => `A resemblance to a claim debunked by ${source}, not a verdict on this page.`,
-  otherMatches: (n: number) => (n === 1 ? '1 more similar claim' : `${n} more similar claims`),
-  sourceHeading: 'Who published it',
-  sourceCaveat: 'What these lists said when they were compiled; not Unspin’s verdict.',
-  noListRates: 'No list rates this site.',
-  listDated: (list: string, date: string) => (date ? `${list}, ${date}` : list),
-  contextHeading: 'Context',
-  alsoFlagged: 'Also flagged above.',
-  claimPointer: (sources: string) => `Also resembles a claim debunked by ${sources}: see “Resembles debunked claims” below.`,
-  ratedEntry: (key: string) => `rated as ${key}`,
-  opensInNewTab: '(opens in a new tab)',
-} as const;
+  get appName() { return t('app_name'); },
+  get scanning() { return t('popup_scanning'); },
+  get nothingFound() { return t('popup_nothing_found'); },
+  get nothingFoundHint() { return t('popup_nothing_found_hint'); },
+  get unreadableTitle() { return t('popup_unreadable_title'); },
+  get errorTitle() { return t('popup_error_title'); },
+  get errorHint() { return t('popup_error_hint'); },
+  get idleTitle() { return t('popup_idle_title'); },
+  get idleHint() { return t('popup_idle_hint'); },
+  unsupportedLanguage: (language: string) => t('popup_unsupported_language', [language]),
+  get highlightsLabel() { return t('popup_highlights_label'); },
+  get showInPage() { return t('popup_show_in_page'); },
+  flaggedHeading: (n: number) => plural('popup_flagged_heading', n),
+  confidence: (percent: number) => t('popup_confidence', [percent]),
+  get whyItMatters() { return t('popup_why_it_matters'); },
+  get askYourself() { return t('popup_ask_yourself'); },
+  get evidence() { return t('popup_evidence'); },
+  get neutralVersion() { return t('popup_neutral_version'); },
+  get example() { return t('popup_example'); },
+  also: (names: string) => t('popup_also', [names]),
+  get riskLabel() { return t('popup_risk_label'); },
+  gaugeValue: (risk: number, level: string) => t('popup_gauge_value', [risk, level]),
+  get level(): Record<RiskLevel, string> { return { low: t('risk_level_low'), some: t('risk_level_some'), high: t('risk_level_high') }; },
+  get privacy() { return t('popup_privacy'); },
+  get headline() { return t('popup_headline'); },
+  get suggestedWording() { return t('suggested_wording'); },
+  get removed() { return t('diff_removed'); },
+  get added() { return t('diff_added'); },
+  get quotedWords() { return t('quoted_words'); },
+  get spoilerHeading() { return t('spoiler_heading'); },
+  get betterHeadline() { return t('better_headline'); },
+  get claimsHeading() { return t('claims_heading'); },
+  get claimCardName() { return t('claim_card_name'); },
+  get claimCardSignal() { return t('claim_card_signal'); },
+  get claimCardWhat() { return t('claim_card_what'); },
+  get claimCardWhy() { return t('claim_card_why'); },
+  get claimCardAsk() { return t('claim_card_ask'); },
+  get claimChecked() { return t('claim_checked'); },
+  get verdict() { return t('claim_verdict'); },
+  get correction() { return t('claim_correction'); },
+  get more() { return t('more'); },
+  get less() { return t('less'); },
+  factCheckBy: (source: string) => t('claim_fact_check_by', [source]),
+  checkedBy: (source: string) => t('claim_checked_by', [source]),
+  claimDisclaimer: (source: string) => t('claim_disclaimer', [source]),
+  otherMatches: (n: number) => plural('claim_other_matches', n),
+  get sourceHeading() { return t('source_heading'); },
+  get sourceCaveat() { return t('source_caveat'); },
+  get noListRates() { return t('source_no_list_rates'); },
+  listDated: (list: string, date: string) => (date ? t('source_list_dated', [list, date]) : list),
+  get contextHeading() { return t('context_heading'); },
+  get alsoFlagged() { return t('also_flagged'); },
+  claimPointer: (sources: string) => t('claim_pointer', [sources]),
+  ratedEntry: (key: string) => t('source_rated_entry', [key]),
+  get opensInNewTab() { return t('opens_in_new_tab'); },
+  get close() { return t('close'); },
+};
+
+/** "Heading:" with this language's colon ("Titre :" in French). */
+export const colon = (label: string) => t('label_colon', [label]);
+/** Text in this language's quotation marks. */
+export const quoted = (text: string) => t('quoted', [text]);
+/** Items joined with this language's list separator. */
+export const listOf = (items: readonly string[]) => items.join(t('list_separator'));
 
 /** One sentence that sums up the page for the popup. */
 export function summaryOf(level: RiskLevel, flagged: number, sentences: number, clickbait: boolean): string {
-  const headline = clickbait ? ' The headline looks like clickbait.' : '';
-  if (flagged === 0) return `No passages flagged.${headline}`;
-  const share = `${flagged} of ${sentences} ${sentences === 1 ? 'sentence' : 'sentences'}`;
-  if (level === 'high') return `Strong signs of manipulation: ${share} use persuasion techniques or loaded wording.${headline}`;
-  if (level === 'some') return `Some signs of manipulation: ${share} use persuasion techniques or loaded wording.${headline}`;
-  return `Few signs of manipulation: ${share} flagged.${headline}`;
+  const headline = clickbait ? ` ${t('summary_clickbait')}` : '';
+  if (flagged === 0) return `${t('summary_none')}${headline}`;
+  const share = plural('summary_share', sentences, [flagged, sentences]);
+  const key = level === 'high' ? 'summary_high' : level === 'some' ? 'summary_some' : 'summary_low';
+  return `${t(key, [share])}${headline}`;
 }

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { Workshop } from './components/Workshop';
 import { analyzeText } from './connection';
+import { applyPageLanguage } from '../ui/page-language';
 
 let storage: Storage | undefined;
 try {
@@ -9,4 +10,4 @@ try {
 } catch {
   storage = undefined;
 }
-render(<Workshop analyze={analyzeText} storage={storage} />, document.getElementById('app')!);
+void applyPageLanguage('workshop_app_name').then(() => render(<Workshop analyze={analyzeText} storage={storage} />, document.getElementById('app')!));

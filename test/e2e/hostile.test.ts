@@ -778,10 +778,9 @@ describe.skipIf(!existsSync(CHROMIUM))('hostile and odd pages, in Chromium', () 
     log(`mutating: first state ${opened.state.status} after ${opened.loadToDoneMs} ms, ${await worlds.main<number>('window.churnRounds')} churn rounds so far`);
     await waitFor(async () => ((await worlds.main<number | false>('window.settled')) ? true : undefined), 30_000, 'the page to settle');
     // Once the page has settled, its final text is marked right (the scan, or the posts it grew).
-    // Known bug (reported, not fixed here): marks whose text the page removed or rewrote stay in the
-    // content script's list as collapsed ranges. A live Range is moved to the removed node's parent, so
-    // the `startContainer.isConnected` checks (controller.ts onPage, line 310) still see it "on the page".
-    // They paint nothing and open no card; they are counted, logged and left out of the checks.
+    // Marks whose text the page removed collapse (a live Range moves to the removed node's parent,
+    // still connected): the controller drops collapsed marks and the painter paints only ranges still
+    // over page text. Stale marks are counted while waiting (a removal may land between two checks).
     const live = (m: Marks): Marks => ({ ...m, located: m.located.filter((l) => l.text !== '') });
     let stale = 0;
     const found = await waitFor(async () => {

@@ -2,6 +2,8 @@
 // clear all, and corrupt items dropped (or set aside) one by one, never a valid entry with them.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ENTRY_PREFIX, HISTORY_LIMITS, HistoryStore, INDEX_KEY, QUARANTINE_PREFIX, recordOf, searchSummaries, storedBytes, type HistoryArea, type RecordInput } from '../../extension/history';
+import { setDomainResolver } from '../../extension/history';
+import { siteOf } from '../../model/sources';
 import { MOCK_ANALYSIS, MOCK_STATES } from '../../extension/popup/mock';
 import type { PageAnalysis } from '../../model/types';
 
@@ -197,12 +199,20 @@ describe('HistoryStore', () => {
 });
 
 describe('summaries', () => {
-  it('name a page’s site by its registrable domain when no source list rated it', async () => {
+  it('name a page’s site by its registrable domain when no source list rated it (the worker installs the PSL lookup)', async () => {
     const area = new FakeLocal();
     const history = new HistoryStore(area);
-    const summary = await history.add(record(1, { url: 'https://www.news.bbc.co.uk/story', analysis: { ...MOCK_ANALYSIS, source: null } }));
-    expect(summary.domain).toBe('bbc.co.uk');
-    expect(summary.ratings).toEqual([]);
+    const page = record(1, { url: 'https://www.news.bbc.co.uk/story', analysis: { ...MOCK_ANALYSIS, source: null } });
+    // Without the resolver (the history page) the bare host is kept.
+    expect((await history.add(page)).domain).toBe('news.bbc.co.uk');
+    setDomainResolver((host) => siteOf(host)?.domain);
+    try {
+      const summary = await history.add({ ...page, time: page.time + 1 });
+      expect(summary.domain).toBe('bbc.co.uk');
+      expect(summary.ratings).toEqual([]);
+    } finally {
+      setDomainResolver(() => undefined);
+    }
   });
 });
 

@@ -1,13 +1,15 @@
 // The history and insights page. Pure: summaries in, callbacks out (tests run it on fake data).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { searchSummaries, type HistoryEntry, type HistorySummary } from '../../history';
-import { guidanceFor } from '../../../model/guidance';
+import { describeLabel as guidanceFor } from '../../ui/labels';
 import { LABELS, type Label } from '../../../model/labels';
 import { Export } from '../../popup/components/Export';
 import { Report } from '../../popup/components/Report';
 import { STRINGS } from '../../ui/strings';
 import { HS } from '../strings';
 import { Insights } from './Insights';
+import { FeedbackTools, type FeedbackToolsApi } from '../../popup/components/FeedbackTools';
+import { uiLanguage } from '../../ui/i18n';
 
 export type HistoryTab = 'history' | 'insights';
 
@@ -19,10 +21,12 @@ export interface HistoryPageProps {
   onClearAll: () => Promise<void>;
   now?: number;
   initialTab?: HistoryTab;
+  /** "Export feedback (JSONL)" and "Clear feedback" (feedback/client.ts); absent in tests of the history alone. */
+  feedback?: FeedbackToolsApi;
 }
 
 const isLabel = (name: string): name is Label => (LABELS as readonly string[]).includes(name);
-const when = (time: number) => new Date(time).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const when = (time: number) => new Date(time).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
 const titleOf = (e: { title: string; url: string }) => e.title.trim() || e.url || HS.untitled;
 
 function Tabs({ tab, onChange }: { tab: HistoryTab; onChange: (tab: HistoryTab) => void }) {
@@ -188,6 +192,7 @@ export function HistoryPage(props: HistoryPageProps) {
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0} class="panel">
         {tab === 'history' ? <HistoryPanel {...props} onStatus={setStatus} /> : props.entries === null ? <p role="status">{HS.loading}</p> : <Insights entries={props.entries} now={props.now ?? Date.now()} />}
       </div>
+      {props.feedback && <FeedbackTools api={props.feedback} />}
       <p class="sr-only" role="status" aria-live="polite">
         {status}
       </p>

@@ -1,13 +1,14 @@
 // "Insights": over the last 30 days, the techniques, categories and sites the user met most, as
 // charts with table alternatives, and what each technique is (model/guidance.ts).
 import type { HistorySummary } from '../../history';
-import { guidanceFor } from '../../../model/guidance';
+import { describeLabel as guidanceFor } from '../../ui/labels';
 import { LABELS, type Label } from '../../../model/labels';
 import type { CategoryId } from '../../../model/types';
 import { CATEGORY_NAMES } from '../../ui/labels';
 import { insightsOf } from '../insights';
 import { HS } from '../strings';
 import { BarChart } from './BarChart';
+import { colon } from '../../ui/strings';
 
 const isLabel = (name: string): name is Label => (LABELS as readonly string[]).includes(name);
 const labelName = (name: string) => (isLabel(name) ? guidanceFor(name).name : name);
@@ -70,16 +71,16 @@ export function Insights({ entries, now }: { entries: readonly HistorySummary[];
               <details key={t.key} id={techniqueAnchor(t.key)} class="explanation">
                 <summary>{g.name}</summary>
                 <p>
-                  <strong>{HS.whatItIs}:</strong> {g.what}
+                  <strong>{colon(HS.whatItIs)}</strong> {g.what}
                 </p>
                 <p>
-                  <strong>{HS.whyItMatters}:</strong> {g.why}
+                  <strong>{colon(HS.whyItMatters)}</strong> {g.why}
                 </p>
                 <p>
-                  <strong>{HS.askYourself}:</strong> {g.ask}
+                  <strong>{colon(HS.askYourself)}</strong> {g.ask}
                 </p>
                 <p>
-                  <strong>{HS.example}:</strong> {g.example}
+                  <strong>{colon(HS.example)}</strong> {g.example}
                 </p>
               </details>
             );

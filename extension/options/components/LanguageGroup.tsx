@@ -1,4 +1,4 @@
-// The interface language: stored now, used when translations ship (the hint says so).
+// The interface language: 'auto' follows the browser; a chosen one applies to Unspin's own pages (ui/page-language.ts).
 import { UI_LANGUAGES, type UiLanguage } from '../../settings';
 import { languageName, OPTIONS_STRINGS as S } from '../strings';
 import { Group } from './Choice';

@@ -1,6 +1,7 @@
 // The settings page: one group per setting, saved on every change. Pure: settings in, changes out.
 import type { Settings } from '../../settings';
 import { OPTIONS_STRINGS as S } from '../strings';
+import { listOf } from '../../ui/strings';
 import { CategoriesGroup } from './CategoriesGroup';
 import { HighlightGroup } from './HighlightGroup';
 import { LanguageGroup } from './LanguageGroup';
@@ -19,7 +20,7 @@ export interface OptionsProps {
 }
 
 /** The headings of the settings, for the repaired-settings notice. */
-const NAMES: Record<keyof Settings, string> = {
+const names = (): Record<keyof Settings, string> => ({
   sensitivity: S.sensitivityHeading,
   categories: S.categoriesHeading,
   scanMode: S.scanModeHeading,
@@ -27,7 +28,7 @@ const NAMES: Record<keyof Settings, string> = {
   alwaysWarn: S.warnHeading,
   highlightStyle: S.highlightHeading,
   uiLanguage: S.languageHeading,
-};
+});
 
 function Status({ status }: { status: SaveStatus }) {
   const text = status.kind === 'saved' ? S.saved : status.kind === 'saving' ? S.saving : status.kind === 'failed' ? S.saveFailed(status.error) : '';
@@ -49,7 +50,7 @@ export function Options({ settings, repaired = [], status, onChange }: OptionsPr
       {repaired.length > 0 && (
         <section class="repaired" role="alert" aria-labelledby="repaired-heading">
           <h2 id="repaired-heading">{S.repairedHeading}</h2>
-          <p>{S.repaired(repaired.map((name) => NAMES[name]).join(', '))}</p>
+          <p>{S.repaired(listOf(repaired.map((name) => names()[name])))}</p>
         </section>
       )}
       {settings === null ? (

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { addSite, MAX_SITES } from '../../settings';
 import { OPTIONS_STRINGS as S } from '../strings';
+import { colon } from '../../ui/strings';
 import { Group } from './Choice';
 
 export function SiteListGroup({ id, heading, hint, sites, onChange }: { id: string; heading: string; hint: string; sites: readonly string[]; onChange: (sites: string[]) => void }) {
@@ -29,7 +30,7 @@ export function SiteListGroup({ id, heading, hint, sites, onChange }: { id: stri
     <Group id={id} heading={heading} hint={hint}>
       <form class="site-form" onSubmit={add} noValidate>
         <label class="sr-only" for={inputId}>
-          {`${heading}: ${S.siteInput}`}
+          {`${colon(heading)} ${S.siteInput}`}
         </label>
         <input
           id={inputId}

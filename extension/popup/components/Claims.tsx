@@ -2,7 +2,7 @@
 // fact-check says, a link to it, and, always in sight, that this is a resemblance, not a verdict.
 import type { ClaimSentence, Finding } from '../../../model/types';
 import { bestMatch, claimTarget, isFindingSentence, safeHttpUrl, usableClaims } from '../../ui/context';
-import { STRINGS } from '../../ui/strings';
+import { colon, quoted, STRINGS } from '../../ui/strings';
 import { Expandable } from './Expandable';
 
 const MAX_CORRECTION = 240;
@@ -17,14 +17,14 @@ export function ClaimMatchBlock({ claim }: { claim: ClaimSentence }) {
   return (
     <div class="claim-match">
       <p>
-        <strong>{STRINGS.claimChecked}:</strong> <span class="claim-text">“{match.claim}”</span>
+        <strong>{colon(STRINGS.claimChecked)}</strong> <span class="claim-text">{quoted(match.claim)}</span>
       </p>
       <p>
-        <strong>{STRINGS.verdict}:</strong> <span class="claim-verdict">{match.verdict}</span>
+        <strong>{colon(STRINGS.verdict)}</strong> <span class="claim-verdict">{match.verdict}</span>
       </p>
       {correction && (
         <p>
-          <strong>{STRINGS.correction}:</strong> <Expandable class="claim-correction" text={correction} max={MAX_CORRECTION} />
+          <strong>{colon(STRINGS.correction)}</strong> <Expandable class="claim-correction" text={correction} max={MAX_CORRECTION} />
         </p>
       )}
       <p class="claim-by">

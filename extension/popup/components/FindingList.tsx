@@ -3,9 +3,10 @@
 // holds back, and any debunked claim the sentence resembles.
 import type { ClaimSentence, Finding } from '../../../model/types';
 import { describeLabel, severityBand } from '../../ui/labels';
-import { STRINGS } from '../../ui/strings';
+import { colon, listOf, quoted, STRINGS } from '../../ui/strings';
 import { bestMatch, claimsFor, spoilerOf, SPOILER_TARGET, usableClaims } from '../../ui/context';
 import { hasRewording, Rewording } from './Rewording';
+import { FeedbackButtons, FeedbackGate } from './FeedbackButtons';
 
 const MAX_QUOTE = 220;
 
@@ -19,7 +20,7 @@ function Spoiler({ finding, onShow }: { finding: Finding; onShow?: (id: string) 
   return (
     <div class="spoiler">
       <p>
-        <strong>{STRINGS.spoilerHeading}:</strong> <span class="spoiler-sentence">{quote(spoiler.sentence.text)}</span>
+        <strong>{colon(STRINGS.spoilerHeading)}</strong> <span class="spoiler-sentence">{quote(spoiler.sentence.text)}</span>
       </p>
       {onShow && (
         <button type="button" class="show" onClick={() => onShow(SPOILER_TARGET)}>
@@ -28,7 +29,7 @@ function Spoiler({ finding, onShow }: { finding: Finding; onShow?: (id: string) 
       )}
       {spoiler.headline.trim() !== '' && (
         <p>
-          <strong>{STRINGS.betterHeadline}:</strong> <span class="spoiler-headline">{spoiler.headline}</span>
+          <strong>{colon(STRINGS.betterHeadline)}</strong> <span class="spoiler-headline">{spoiler.headline}</span>
         </p>
       )}
     </div>
@@ -38,7 +39,7 @@ function Spoiler({ finding, onShow }: { finding: Finding; onShow?: (id: string) 
 /** The sentence also resembles a debunked claim: the match itself is in the claims section below. */
 function ClaimPointer({ claims }: { claims: ClaimSentence[] }) {
   const sources = [...new Set(claims.map((claim) => bestMatch(claim.matches)?.source).filter((source): source is string => !!source))];
-  return <p class="claim-pointer">{STRINGS.claimPointer(sources.join(', '))}</p>;
+  return <p class="claim-pointer">{STRINGS.claimPointer(listOf(sources))}</p>;
 }
 
 function FindingItem({ finding, claims, onShow }: { finding: Finding; claims: ClaimSentence[]; onShow?: (id: string) => void }) {
@@ -47,12 +48,12 @@ function FindingItem({ finding, claims, onShow }: { finding: Finding; claims: Cl
   return (
     <li class={`finding severity-${severityBand(finding.severity)}`}>
       <div class="finding-head">
-        <span class="finding-label">{finding.isHeadline ? `${STRINGS.headline}: ${text.name}` : text.name}</span>
+        <span class="finding-label">{finding.isHeadline ? `${colon(STRINGS.headline)} ${text.name}` : text.name}</span>
         <span class="finding-confidence">{STRINGS.confidence(Math.round(finding.score * 100))}</span>
       </div>
       <blockquote class="finding-quote">{quote(finding.sentence.text)}</blockquote>
       <p class="finding-what">{text.what}</p>
-      {others.length > 0 && <p class="finding-also">Also: {others.join(', ')}</p>}
+      {others.length > 0 && <p class="finding-also">{STRINGS.also(listOf(others))}</p>}
       <Rewording finding={finding} />
       <Spoiler finding={finding} onShow={onShow} />
       {claims.length > 0 && <ClaimPointer claims={claims} />}
@@ -60,19 +61,19 @@ function FindingItem({ finding, claims, onShow }: { finding: Finding; claims: Cl
         <summary>{STRINGS.whyItMatters}</summary>
         <p>{text.why}</p>
         <p>
-          <strong>{STRINGS.askYourself}:</strong> {text.ask}
+          <strong>{colon(STRINGS.askYourself)}</strong> {text.ask}
         </p>
         {!hasRewording(finding) && (
           <p>
-            <strong>{STRINGS.neutralVersion}:</strong> {text.restatement}
+            <strong>{colon(STRINGS.neutralVersion)}</strong> {text.restatement}
           </p>
         )}
         <p>
-          <strong>{STRINGS.example}:</strong> {text.example}
+          <strong>{colon(STRINGS.example)}</strong> {text.example}
         </p>
         {finding.evidence.length > 0 && (
           <p>
-            <strong>{STRINGS.evidence}:</strong> {finding.evidence.map((e) => `“${e.text}”`).join(', ')}
+            <strong>{colon(STRINGS.evidence)}</strong> {listOf(finding.evidence.map((e) => quoted(e.text)))}
           </p>
         )}
       </details>
@@ -81,6 +82,7 @@ function FindingItem({ finding, claims, onShow }: { finding: Finding; claims: Cl
           {STRINGS.showInPage}
         </button>
       )}
+      <FeedbackButtons finding={finding} />
     </li>
   );
 }
@@ -92,7 +94,9 @@ export function FindingList({ findings, claims, onShow }: { findings: Finding[];
       <h2>{STRINGS.flaggedHeading(findings.length)}</h2>
       <ol class="findings">
         {findings.map((f) => (
-          <FindingItem key={f.id} finding={f} claims={claimsFor(f, usable)} onShow={onShow} />
+          <FeedbackGate key={f.id} finding={f}>
+            <FindingItem finding={f} claims={claimsFor(f, usable)} onShow={onShow} />
+          </FeedbackGate>
         ))}
       </ol>
     </section>

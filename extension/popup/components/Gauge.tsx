@@ -8,7 +8,7 @@ const ARC = Math.PI * RADIUS;
 export function Gauge({ risk, level }: { risk: number; level: RiskLevel }) {
   const filled = (Math.max(0, Math.min(100, risk)) / 100) * ARC;
   return (
-    <div class={`gauge level-${level}`} role="meter" aria-label={STRINGS.riskLabel} aria-valuemin={0} aria-valuemax={100} aria-valuenow={risk} aria-valuetext={`${risk} of 100, ${STRINGS.level[level]}`}>
+    <div class={`gauge level-${level}`} role="meter" aria-label={STRINGS.riskLabel} aria-valuemin={0} aria-valuemax={100} aria-valuenow={risk} aria-valuetext={STRINGS.gaugeValue(risk, STRINGS.level[level])}>
       <svg viewBox="0 0 100 56" aria-hidden="true">
         <path class="gauge-track" d="M10 50 A40 40 0 0 1 90 50" />
         <path class="gauge-value" d="M10 50 A40 40 0 0 1 90 50" stroke-dasharray={`${filled} ${ARC}`} />

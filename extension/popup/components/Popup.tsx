@@ -10,6 +10,9 @@ import { WS } from '../../workshop/strings';
 import { Export } from './Export';
 import { HISTORY_PAGE, openHistory } from '../../history/link';
 import { EXPORT_STRINGS } from '../../history/strings';
+import { FeedbackContext, FeedbackError } from './FeedbackButtons';
+import { FeedbackTools } from './FeedbackTools';
+import type { PopupFeedbackState } from '../../feedback/client';
 
 export interface PopupProps {
   state: TabState;
@@ -22,6 +25,8 @@ export interface PopupProps {
   onShowFinding?: (findingId: string) => void;
   /** Forget the checked selection (TabState.selection). */
   onClearSelection?: () => void;
+  /** The reader's verdicts on the flags and the feedback export (feedback/client.ts); absent on mock data. */
+  feedback?: PopupFeedbackState;
 }
 
 function StateMessage({ title, hint, busy }: { title: string; hint?: string; busy?: boolean }) {
@@ -73,7 +78,11 @@ export function Popup(props: PopupProps) {
         )}
       </header>
       {state.selection && <SelectionSection selection={state.selection} onClear={props.onClearSelection} />}
-      <Body {...props} />
+      <FeedbackContext.Provider value={props.feedback?.feedback ?? null}>
+        <FeedbackError />
+        <Body {...props} />
+      </FeedbackContext.Provider>
+      {props.feedback && <FeedbackTools api={props.feedback.tools} stored={props.feedback.stored} onCleared={props.feedback.tools.onCleared} />}
       <footer>
         {STRINGS.privacy}{' '}
         <a class="workshop-link" href={`../../${WORKSHOP_PAGE}`} target="_blank" onClick={openWorkshop}>

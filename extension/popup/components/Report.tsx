@@ -2,6 +2,7 @@
 // resemble debunked claims, and what source lists say about the site.
 import type { PageAnalysis } from '../../../model/types';
 import { STRINGS, summaryOf } from '../../ui/strings';
+import { uiLanguage } from '../../ui/i18n';
 import { CategoryBars } from './CategoryBars';
 import { ClaimsSection } from './Claims';
 import { FindingList } from './FindingList';
@@ -13,7 +14,7 @@ import type { CategoryId } from '../../../model/types';
 
 function languageName(code: string): string {
   try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+    return new Intl.DisplayNames([uiLanguage()], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }

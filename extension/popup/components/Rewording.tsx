@@ -3,7 +3,7 @@
 import { Fragment } from 'preact';
 import type { Finding } from '../../../model/types';
 import { rewordingView, type DiffSegment } from '../../ui/diff';
-import { STRINGS } from '../../ui/strings';
+import { colon, STRINGS } from '../../ui/strings';
 
 export function Diff({ segments }: { segments: readonly DiffSegment[] }) {
   return (
@@ -31,12 +31,12 @@ export function Rewording({ finding }: { finding: Finding }) {
     <div class="rewording">
       {view.segments.length > 0 && (
         <p>
-          <strong>{STRINGS.suggestedWording}:</strong> <Diff segments={view.segments} />
+          <strong>{colon(STRINGS.suggestedWording)}</strong> <Diff segments={view.segments} />
         </p>
       )}
       {view.note && (
         <p class="rewording-note">
-          <strong>{STRINGS.quotedWords}:</strong> {view.note}
+          <strong>{colon(STRINGS.quotedWords)}</strong> {view.note}
         </p>
       )}
     </div>

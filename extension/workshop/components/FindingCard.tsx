@@ -2,11 +2,12 @@
 // suggested correction: the rewording diff, a headline's spoiler, or the restatement template.
 import type { Label } from '../../../model/labels';
 import type { Finding } from '../../../model/types';
-import { guidanceFor } from '../../../model/guidance';
+import { describeLabel as guidanceFor } from '../../ui/labels';
 import { hasRewording, Rewording } from '../../popup/components/Rewording';
 import { spoilerOf } from '../../ui/context';
 import { severityBand } from '../../ui/labels';
 import { WS } from '../strings';
+import { colon, quoted } from '../../ui/strings';
 
 /** The explanation of a technique: what it is, why it matters, what to ask, an example. */
 export function Explanation({ label, showTemplate = true }: { label: Label; showTemplate?: boolean }) {
@@ -17,15 +18,15 @@ export function Explanation({ label, showTemplate = true }: { label: Label; show
         {g.what} {g.why}
       </p>
       <p>
-        <strong>{WS.askYourself}:</strong> {g.ask}
+        <strong>{colon(WS.askYourself)}</strong> {g.ask}
       </p>
       {showTemplate && (
         <p>
-          <strong>{WS.neutralTemplate}:</strong> {g.restatement}
+          <strong>{colon(WS.neutralTemplate)}</strong> {g.restatement}
         </p>
       )}
       <p class="explanation-example">
-        <strong>{WS.example}:</strong> {g.example}
+        <strong>{colon(WS.example)}</strong> {g.example}
       </p>
     </div>
   );
@@ -45,11 +46,11 @@ export function FindingCard({ finding }: { finding: Finding }) {
       {spoiler && (
         <div class="spoiler">
           <p>
-            <strong>{WS.spoiler}:</strong> <span class="spoiler-sentence">{spoiler.sentence.text}</span>
+            <strong>{colon(WS.spoiler)}</strong> <span class="spoiler-sentence">{spoiler.sentence.text}</span>
           </p>
           {spoiler.headline.trim() !== '' && (
             <p>
-              <strong>{WS.betterHeadline}:</strong> <span class="spoiler-headline">{spoiler.headline}</span>
+              <strong>{colon(WS.betterHeadline)}</strong> <span class="spoiler-headline">{spoiler.headline}</span>
             </p>
           )}
         </div>
@@ -57,7 +58,7 @@ export function FindingCard({ finding }: { finding: Finding }) {
       <Explanation label={finding.label} showTemplate={!hasRewording(finding)} />
       {finding.evidence?.length > 0 && (
         <p class="card-evidence">
-          <strong>{WS.evidence}:</strong> {finding.evidence.map((e) => `“${e.text}”`).join(', ')}
+          <strong>{colon(WS.evidence)}</strong> {finding.evidence.map((e) => quoted(e.text)).join(', ')}
         </p>
       )}
     </div>

@@ -2,7 +2,7 @@
 // flagged, with the explanations and suggested corrections. For a pasted text (no key, no
 // marks) only Unspin's column shows.
 import type { Finding } from '../../../model/types';
-import { guidanceFor } from '../../../model/guidance';
+import { describeLabel as guidanceFor } from '../../ui/labels';
 import { flaggedLabels, type Item } from '../mapping';
 import { WS } from '../strings';
 import { FindingCard, MissedCard } from './FindingCard';

@@ -116,7 +116,9 @@ export function Workshop({ analyze, articles = ARTICLES, storage }: WorkshopProp
         )}
         {view.name === 'paste' && <PasteBox analyze={analyze} />}
       </main>
-      <footer class="bottom">{WS.offline}</footer>
+      <footer class="bottom">
+        {WS.offline} {WS.articlesLanguage}
+      </footer>
     </div>
   );
 }
