@@ -1,6 +1,7 @@
 // The one message protocol of the extension: every message type and payload, per direction,
 // and the validation the background applies at its boundary. Nothing else defines messages.
 import { SENSITIVITIES, type Sensitivity } from '../model/manifest';
+import { LOCALES, type Locale, type MessageTable } from './ui/i18n';
 import type { Finding, PageAnalysis } from '../model/types';
 
 /** Content script -> background. */
@@ -13,6 +14,11 @@ export enum ContentMessage {
   AnalyzePosts = 'unspin:content/analyze-posts',
   /** The reader's verdict on one of the tab's findings, from its card (extension/feedback.ts). */
   SetFeedback = 'unspin:content/set-feedback',
+  /**
+   * The messages of the UI language chosen in the settings, for the in-page cards: a content
+   * script cannot fetch the package's _locales itself without web_accessible_resources.
+   */
+  GetMessages = 'unspin:content/get-messages',
 }
 
 /** Popup (or another extension page) -> background. */
@@ -124,7 +130,12 @@ export interface FeedbackExport {
   count: number;
 }
 
-export type ContentRequest = AnalyzeChunkPayload | PageUnreadablePayload | AnalyzePostsPayload | (SetFeedbackPayload & { type: ContentMessage.SetFeedback });
+export interface GetMessagesPayload {
+  type: ContentMessage.GetMessages;
+  locale: Locale;
+}
+
+export type ContentRequest = AnalyzeChunkPayload | PageUnreadablePayload | AnalyzePostsPayload | GetMessagesPayload | (SetFeedbackPayload & { type: ContentMessage.SetFeedback });
 
 export interface GetTabStatePayload {
   type: PopupMessage.GetTabState;
@@ -316,6 +327,7 @@ const SCHEMAS: Record<string, Record<string, Check>> = {
   [BackgroundMessage.Rescan]: {},
   [PopupMessage.ClearSelection]: { tabId: TAB_ID },
   [ContentMessage.SetFeedback]: { findingId: string(LIMITS.idChars), verdict: oneOf(...FEEDBACK_VERDICTS) },
+  [ContentMessage.GetMessages]: { locale: oneOf(...LOCALES) },
   [PopupMessage.SetFeedback]: { tabId: TAB_ID, findingId: string(LIMITS.idChars), verdict: oneOf(...FEEDBACK_VERDICTS) },
   [PopupMessage.GetFeedback]: { tabId: TAB_ID },
   [PopupMessage.ExportFeedback]: {},

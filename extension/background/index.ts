@@ -16,6 +16,7 @@ import { BackgroundMessage, type TabState } from '../messages';
 import { HistoryStore, recordOf, setDomainResolver } from '../history';
 import { siteOf } from '../../model/sources';
 import { FeedbackStore } from '../feedback';
+import { localeLoader } from './locales';
 import { FeedbackService } from '../feedback/worker';
 
 const cache = new TabStateCache(browser.storage.session);
@@ -31,7 +32,7 @@ const scans = new Scans({
   sensitivity,
   record: (tabId, state) => recordInHistory(tabId, state),
 });
-const deps: HandlerDeps = { extensionId: browser.runtime.id, extensionUrl: browser.runtime.getURL(''), scans, cache, forward: forwardVia(browser.tabs), analyzeText: async (input) => analyzePage({ ...input, sensitivity: input.sensitivity ?? (await sensitivity()) }), posts: new PostAnalyses({ cache, analyze: analyzePage, showBadge: badge, sensitivity }), feedback: new FeedbackService({ store: new FeedbackStore(browser.storage.local), state: (tabId) => cache.get(tabId) }) };
+const deps: HandlerDeps = { messagesFor: localeLoader((path) => browser.runtime.getURL(path)), extensionId: browser.runtime.id, extensionUrl: browser.runtime.getURL(''), scans, cache, forward: forwardVia(browser.tabs), analyzeText: async (input) => analyzePage({ ...input, sensitivity: input.sensitivity ?? (await sensitivity()) }), posts: new PostAnalyses({ cache, analyze: analyzePage, showBadge: badge, sensitivity }), feedback: new FeedbackService({ store: new FeedbackStore(browser.storage.local), state: (tabId) => cache.get(tabId) }) };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleMessage(message, sender, deps));
 

@@ -2,6 +2,7 @@
 // and always answered with a Reply (never an exception reaching the sender).
 import type { Runtime } from 'webextension-polyfill';
 import type { AnalysisInput } from '../../model/analyze';
+import type { Locale, MessageTable } from '../ui/i18n';
 import type { PageAnalysis } from '../../model/types';
 import { BackgroundMessage, ContentMessage, PopupMessage, parseContentRequest, parsePopupRequest, type AnalyzedPosts, type AnalyzeTextPayload, type ContentRequest, type FeedbackExport, type PopupRequest, type Reply, type TabFeedback, type TabState } from '../messages';
 import type { FeedbackService } from '../feedback/worker';
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   scans: Scans;
   cache: TabStateCache;
   forward: Forward;
+  /** A locale's messages.json from the package (for content scripts' UI-language override). */
+  messagesFor?: (locale: Locale) => Promise<MessageTable>;
   /** Analyses a text on its own (no tab): selections, pastes, workshop articles. */
   analyzeText: (input: AnalysisInput) => Promise<PageAnalysis>;
   /** Posts that grew the page after its scan (AnalyzePosts); refused when absent. */
@@ -55,8 +58,12 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
 
 const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
 
-async function handleContent(request: ContentRequest, tabId: number, deps: HandlerDeps): Promise<PageAnalysis | AnalyzedPosts | TabFeedback | null> {
+async function handleContent(request: ContentRequest, tabId: number, deps: HandlerDeps): Promise<PageAnalysis | AnalyzedPosts | TabFeedback | MessageTable | null> {
   if (request.type === ContentMessage.AnalyzeChunk) return deps.scans.receiveChunk(tabId, request);
+  if (request.type === ContentMessage.GetMessages) {
+    if (!deps.messagesFor) throw new Error('locale: not served by this worker');
+    return deps.messagesFor(request.locale);
+  }
   if (request.type === ContentMessage.SetFeedback) return feedbackOf(deps).set(tabId, request.findingId, request.verdict);
   if (request.type === ContentMessage.AnalyzePosts) {
     if (!deps.posts) throw new Error('posts: not analysed by this worker');

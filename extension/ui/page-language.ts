@@ -1,8 +1,8 @@
 // The language of Unspin's own pages (popup, settings, workshop, history). With the setting on
 // "Same as my browser" the texts come from chrome.i18n (the browser's UI language); with a chosen
 // language the page loads that locale's messages.json from the package before it renders (its own
-// origin: no web_accessible_resources), and reloads when the setting changes. Content scripts (the
-// in-page cards), the toolbar title and the menu entry follow the browser's language.
+// origin: no web_accessible_resources), and reloads when the setting changes. The in-page cards get
+// the table from the worker (content/language.ts); the toolbar title and menu entry follow the browser.
 import browser from 'webextension-polyfill';
 import { SETTING_KEY_PREFIX } from '../settings';
 import { LOCALES, setMessages, t, uiLanguage, type Locale, type MessageTable } from './i18n';

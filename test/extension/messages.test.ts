@@ -32,6 +32,12 @@ describe('parseContentRequest', () => {
     expect(parseContentRequest(unreadable)).toEqual(unreadable);
   });
 
+  it('accepts a request for a shipped locale\'s messages, nothing else', () => {
+    expect(parseContentRequest({ type: ContentMessage.GetMessages, locale: 'uk' })).toEqual({ type: ContentMessage.GetMessages, locale: 'uk' });
+    expect(errorOf(() => parseContentRequest({ type: ContentMessage.GetMessages, locale: '../../manifest' }))).toBe('locale: expected one of en, fr, de, pl, uk, es');
+    expect(errorOf(() => parseContentRequest({ type: ContentMessage.GetMessages }))).toContain('locale');
+  });
+
   it.each([
     [null, 'message: expected an object'],
     [[], 'message: expected an object'],
