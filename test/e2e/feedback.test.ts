@@ -2,12 +2,15 @@
 // the passage's highlight on the page at once and after a reload; "Export feedback (JSONL)" gives
 // a real download with the verdict; "Clear feedback" leaves no feedback key in storage.local (and
 // the highlight comes back). Nothing leaves the machine.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabState } from '../../extension/messages';
 import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, useSettings, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
 import { distDir, ensureBuilt } from './build';
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'dist', 'screenshots');
 
 declare const chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
 
@@ -58,6 +61,9 @@ describe.skipIf(!existsSync(CHROMIUM))('feedback on a flag, in Chromium', () => 
     const item = popup.locator('.findings > li', { hasText: DISMISSED.slice(0, 60) });
     await item.locator('.feedback-not').click();
     await popup.waitForSelector('.finding-dismissed .feedback-undo');
+    await popup.setViewportSize({ width: 400, height: 900 });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await popup.screenshot({ path: join(SCREENSHOTS, 'popup-feedback.png'), fullPage: true });
 
     // The page's highlight of that sentence goes at once; the other stays.
     await waitFor(async () => (!(await highlightedTexts(page)).includes(DISMISSED) ? true : undefined), 10_000, 'the dismissed highlight to go');
