@@ -221,14 +221,21 @@ export class Analyzer {
   /** Each word scored on its own by the loaded-word head; those past its threshold, strongest first. */
   private async loadedWords(units: Unit[]): Promise<Evidence[][]> {
     const config = this.manifest.features;
-    const batch = units.flatMap((unit) => unit.features.tokens.map((token) => extractFeatures(token.raw, config)));
-    const scores = batch.length > 0 ? await this.score(batch) : [];
+    // A word scored on its own scores the same wherever it stands: each distinct word once per page
+    // (a long article repeats most of its words), and punctuation never (it is never evidence).
+    const distinct = new Map<string, number>();
+    for (const unit of units) for (const token of unit.features.tokens) if (IS_WORD.test(token.raw) && !distinct.has(token.raw)) distinct.set(token.raw, distinct.size);
+    const words = [...distinct.keys()];
+    const scores = words.length > 0 ? await this.score(words.map((word) => extractFeatures(word, config))) : [];
     const threshold = this.manifest.thresholds[LOADED_WORD];
     const index = LABEL_INDEX[LOADED_WORD];
-    let next = 0;
     return units.map((unit) => {
-      const weights = unit.features.tokens.map(() => scores[next++][index]);
-      return topEvidence(unit, weights.map((p) => (p >= threshold ? p : 0)));
+      const weights = unit.features.tokens.map((token) => {
+        const at = distinct.get(token.raw);
+        const p = at === undefined ? 0 : scores[at][index];
+        return p >= threshold ? p : 0;
+      });
+      return topEvidence(unit, weights);
     });
   }
 
@@ -299,12 +306,15 @@ export function densityScore(share: number): number {
   return Math.round(100 * Math.min(1, share / 0.4));
 }
 
+/** Evidence is a word or number, never punctuation. */
+const IS_WORD = /[\p{L}\p{N}]/u;
+
 function topEvidence(unit: Unit, weights: number[]): Evidence[] {
   const { tokens } = unit.features;
   const offset = unit.sentence.start;
   return weights
     .map((weight, i) => ({ weight, i }))
-    .filter((w) => w.weight > 0.05 && /[\p{L}\p{N}]/u.test(tokens[w.i].raw))
+    .filter((w) => w.weight > 0.05 && IS_WORD.test(tokens[w.i].raw))
     .sort((a, b) => b.weight - a.weight)
     .slice(0, MAX_EVIDENCE)
     .map(({ weight, i }) => ({ text: tokens[i].raw, start: offset + tokens[i].start, end: offset + tokens[i].end, weight: Math.round(weight * 1000) / 1000 }));
