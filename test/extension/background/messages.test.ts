@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { TabStateCache } from '../../../extension/background/cache';
@@ -123,4 +124,35 @@ describe('handleMessage', () => {
     expect(await handleMessage({ type: ContentMessage.PageUnreadable, url: 'https://a.example/', reason: 'No text.' }, contentSender, deps)).toEqual({ ok: true, value: null });
     expect((await cache.get(9)).status).toBe('unreadable');
   });
+});
+
+describe('the worker boundary under fuzzing', () => {
+  const TYPES = [...Object.values(ContentMessage), ...Object.values(PopupMessage), ...Object.values(BackgroundMessage)];
+  const FIELDS = ['tabId', 'text', 'title', 'url', 'scanId', 'index', 'count', 'kind', 'reason', 'findingId', 'enabled', 'purpose', 'sensitivity', 'verdict', 'posts', 'locale', 'analysis', 'message'];
+  const hostile = fc.oneof(
+    fc.anything({ withNullPrototype: true, withTypedArray: true, withMap: true }),
+    fc.string({ maxLength: 40 }),
+    fc.integer(),
+    fc.constantFrom(-1, 2 ** 53, Number.NaN, Infinity, '', 'x'.repeat(300_000), '__proto__'),
+    fc.array(fc.record({ id: fc.string({ maxLength: 70 }), text: fc.string({ maxLength: 50 }) }), { maxLength: 60 }),
+  );
+  const message = fc.oneof(
+    fc.anything(),
+    fc.record({ type: fc.constantFrom(...TYPES) }, { requiredKeys: ['type'] }).chain((base) => fc.dictionary(fc.constantFrom(...FIELDS), hostile, { maxKeys: 6 }).map((fields) => ({ ...fields, ...base }))),
+  );
+
+  it('answers every message, from any sender, with a result or a clear error, and keeps serving', async () => {
+    const { deps } = setup();
+    const senders = [contentSender, popupSender, { id: 'stranger' }, { id: ID }];
+    await fc.assert(
+      fc.asyncProperty(message, fc.constantFrom(...senders), async (msg, sender) => {
+        const reply = await handleMessage(msg, sender as Runtime.MessageSender, deps);
+        expect(typeof reply).toBe('object');
+        if (!reply.ok) expect(reply.error).toMatch(/\S/);
+      }),
+      { numRuns: 400 },
+    );
+    // Still serving: a well-formed request after the storm.
+    expect(await handleMessage({ type: PopupMessage.GetTabState, tabId: 10 }, popupSender, deps)).toEqual({ ok: true, value: { status: 'idle', highlights: true } });
+  }, 60_000);
 });
