@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 // The popup's verdict buttons (FeedbackButtons.tsx) with usePopupFeedback over a fake worker,
 // and "Export feedback (JSONL)" / "Clear feedback" (FeedbackTools.tsx).
-import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Verdict } from '../../../extension/feedback';
 import { usePopupFeedback, type FeedbackClient } from '../../../extension/feedback/client';
@@ -10,6 +9,7 @@ import type { TabFeedback } from '../../../extension/messages';
 import { Popup } from '../../../extension/popup/components/Popup';
 import { HistoryPage } from '../../../extension/history/components/HistoryPage';
 import { MOCK_ANALYSIS, MOCK_STATES } from '../../../extension/popup/mock';
+import { show } from '../../support/render';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage: vi.fn() } } }));
 
@@ -37,16 +37,7 @@ function Live({ client }: { client: FeedbackClient }) {
   return <Popup state={MOCK_STATES.done} feedback={feedback} />;
 }
 
-let root: HTMLElement;
-function show(ui: preact.ComponentChild): HTMLElement {
-  root = document.createElement('div');
-  document.body.append(root);
-  render(ui, root);
-  return root;
-}
 afterEach(() => {
-  render(null, root);
-  root.remove();
   vi.restoreAllMocks();
 });
 

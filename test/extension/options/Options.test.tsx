@@ -1,26 +1,17 @@
 // @vitest-environment happy-dom
 // The settings page: every group with its explanation, saved on change with a visible status,
 // repaired values reported, site lists validated inline, everything reachable by label.
-import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '../../../extension/options/app';
 import { Options } from '../../../extension/options/components/Options';
 import { OPTIONS_STRINGS as S } from '../../../extension/options/strings';
 import { DEFAULT_SETTINGS, SETTING_KEY_PREFIX, saveSettings } from '../../../extension/settings';
 import { FakeStorage, settle } from './fake-storage';
+import { show } from '../../support/render';
 
 const key = (name: string) => `${SETTING_KEY_PREFIX}${name}`;
 
-let root: HTMLElement;
-function show(ui: preact.ComponentChild): HTMLElement {
-  root = document.createElement('div');
-  document.body.append(root);
-  render(ui, root);
-  return root;
-}
 afterEach(() => {
-  render(null, root);
-  root.remove();
   vi.restoreAllMocks();
 });
 

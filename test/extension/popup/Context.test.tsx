@@ -2,26 +2,15 @@
 // The popup's suggestions and context on the mock analysis: rewording diffs, the quotation note,
 // the clickbait spoiler, sentences that resemble debunked claims, what source lists say, and the
 // context category bars. Page and model text stays text; links are http(s) only.
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../../extension/popup/components/Popup';
 import { MOCK_ANALYSIS, MOCK_STATES } from '../../../extension/popup/mock';
 import { STRINGS } from '../../../extension/ui/strings';
 import { QUOTATION_NOTE } from '../../../model/rewording';
 import type { PageAnalysis } from '../../../model/types';
+import { show } from '../../support/render';
 
-let root: HTMLElement;
-function show(ui: preact.ComponentChild): HTMLElement {
-  root = document.createElement('div');
-  document.body.append(root);
-  render(ui, root);
-  return root;
-}
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 const done = (analysis: PageAnalysis) => ({ ...MOCK_STATES.done, analysis });
 /** What a sighted reader sees: the text without the screen-reader-only labels. */
@@ -181,7 +170,6 @@ describe('sentences that resemble debunked claims', () => {
 
   it('has no section when no sentence resembles a debunked claim', () => {
     expect(show(<Popup state={done({ ...MOCK_ANALYSIS, claims: undefined })} />).querySelector('section.claims')).toBeNull();
-    render(null, root);
     expect(show(<Popup state={done({ ...MOCK_ANALYSIS, claims: [{ sentence: { start: 0, end: 5, text: 'Hello' }, matches: [] }] })} />).querySelector('section.claims')).toBeNull();
   });
 });
@@ -208,7 +196,6 @@ describe('who published it', () => {
     const unrated = show(<Popup state={done({ ...MOCK_ANALYSIS, source: null })} />);
     expect(unrated.querySelector('section.source')!.textContent).toContain(STRINGS.noListRates);
     expect(unrated.querySelector('.caveat')).toBeNull();
-    render(null, root);
     expect(show(<Popup state={done({ ...MOCK_ANALYSIS, source: undefined })} />).querySelector('section.source')).toBeNull();
   });
 

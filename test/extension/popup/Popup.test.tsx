@@ -1,24 +1,13 @@
 // @vitest-environment happy-dom
 // The popup against mock data: every state renders its message, the report lists passages by
 // severity, and actions reach the callbacks.
-import { render } from 'preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../../extension/popup/components/Popup';
 import { MOCK_ANALYSIS, MOCK_STATES } from '../../../extension/popup/mock';
 import { describeLabel } from '../../../extension/ui/labels';
 import { STRINGS } from '../../../extension/ui/strings';
+import { show } from '../../support/render';
 
-let root: HTMLElement;
-function show(ui: preact.ComponentChild): HTMLElement {
-  root = document.createElement('div');
-  document.body.append(root);
-  render(ui, root);
-  return root;
-}
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 describe('Popup', () => {
   it('shows the risk gauge with its value and level word', () => {
@@ -84,7 +73,6 @@ describe('Popup', () => {
 
   it('says what to do on error and why a page is unreadable', () => {
     expect(show(<Popup state={MOCK_STATES.error} />).textContent).toContain(STRINGS.errorHint);
-    render(null, root);
     expect(show(<Popup state={MOCK_STATES.unreadable} />).textContent).toContain('PDF viewer');
   });
 

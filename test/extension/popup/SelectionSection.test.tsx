@@ -1,26 +1,15 @@
 // @vitest-environment happy-dom
 // The popup's "Your selection" section: the checked text (cut short, with a toggle), its findings
 // without "Show in page", why there are none, and Clear.
-import { render } from 'preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TabState } from '../../../extension/messages';
 import { Popup } from '../../../extension/popup/components/Popup';
 import { MOCK_ANALYSIS, MOCK_STATES } from '../../../extension/popup/mock';
 import { describeLabel } from '../../../extension/ui/labels';
 import { SELECTION_STRINGS } from '../../../extension/ui/selection';
 import { STRINGS } from '../../../extension/ui/strings';
+import { lastRoot, rerender, show } from '../../support/render';
 
-let root: HTMLElement;
-function show(ui: preact.ComponentChild): HTMLElement {
-  root = document.createElement('div');
-  document.body.append(root);
-  render(ui, root);
-  return root;
-}
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 const finding = MOCK_ANALYSIS.findings.find((f) => !f.isHeadline)!;
 const selected = (overrides: Partial<NonNullable<TabState['selection']>>, state: TabState = MOCK_STATES.done): TabState => ({ ...state, selection: { text: finding.sentence.text, checkedAt: 1, ...overrides } });
@@ -55,9 +44,7 @@ describe('Your selection', () => {
   it('says "Nothing manipulative found", or the message, and shows even on a page that was never scanned', () => {
     let el = show(<Popup state={selected({ analysis: { ...MOCK_ANALYSIS, findings: [] } })} />);
     expect(el.querySelector('.selection-clean')!.textContent).toBe(SELECTION_STRINGS.nothingFound);
-    render(null, root);
-    root.remove();
-    el = show(<Popup state={selected({ text: '', message: 'Unspin can’t read the selection here.' }, MOCK_STATES.idle)} />);
+        el = show(<Popup state={selected({ text: '', message: 'Unspin can’t read the selection here.' }, MOCK_STATES.idle)} />);
     expect(el.querySelector('.selection-message')!.textContent).toBe('Unspin can’t read the selection here.');
     expect(el.querySelector('.selection-quote')).toBeNull();
     expect(el.textContent).toContain(STRINGS.idleTitle);
@@ -68,8 +55,8 @@ describe('Your selection', () => {
     const el = show(<Popup state={selected({ analysis: MOCK_ANALYSIS })} onClearSelection={onClear} />);
     (el.querySelector('button.clear') as HTMLButtonElement).click();
     expect(onClear).toHaveBeenCalledOnce();
-    render(<Popup state={MOCK_STATES.done} />, root);
-    expect(root.querySelector('section.selection')).toBeNull();
+    rerender(<Popup state={MOCK_STATES.done} />);
+    expect(lastRoot().querySelector('section.selection')).toBeNull();
   });
 
   it('renders hostile selected text as text', () => {

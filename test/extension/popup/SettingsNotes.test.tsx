@@ -1,25 +1,14 @@
 // @vitest-environment happy-dom
 // The popup with the user's settings: hidden categories not listed (the risk unchanged), "Check
 // this page" in click mode, the never-check and always-warn notes, and the link to the settings.
-import { render } from 'preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../../extension/popup/components/Popup';
 import { MOCK_ANALYSIS, MOCK_STATES } from '../../../extension/popup/mock';
 import { OPTIONS_STRINGS as S } from '../../../extension/options/strings';
 import { DEFAULT_SETTINGS, type Settings } from '../../../extension/settings';
 import { STRINGS } from '../../../extension/ui/strings';
+import { lastRoot, rerender, show } from '../../support/render';
 
-let root: HTMLElement;
-function show(ui: preact.ComponentChild): HTMLElement {
-  root = document.createElement('div');
-  document.body.append(root);
-  render(ui, root);
-  return root;
-}
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 const settings = (change: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...change });
 const hiding = (...ids: string[]) => settings({ categories: Object.fromEntries(Object.keys(DEFAULT_SETTINGS.categories).map((id) => [id, !ids.includes(id)])) as Settings['categories'] });
@@ -58,9 +47,9 @@ describe('the popup with settings', () => {
     button.click();
     expect(onCheck).toHaveBeenCalledTimes(1);
     // In automatic mode, the usual idle message.
-    render(<Popup state={MOCK_STATES.idle} settings={settings()} onCheck={onCheck} />, root);
-    expect(root.textContent).toContain(STRINGS.idleHint);
-    expect(root.textContent).not.toContain(S.checkThisPage);
+    rerender(<Popup state={MOCK_STATES.idle} settings={settings()} onCheck={onCheck} />);
+    expect(lastRoot().textContent).toContain(STRINGS.idleHint);
+    expect(lastRoot().textContent).not.toContain(S.checkThisPage);
   });
 
   it('says the user chose never to check the site, with a way to check once', () => {
