@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Request, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
 import type { TabState } from '../../extension/messages';
 import { itemsFor, type Settings } from '../../extension/settings';
 import { ROOT } from './build';
@@ -135,4 +135,21 @@ export async function waitFor<T>(find: () => Promise<T | undefined>, timeoutMs =
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Viewport point over the ninth character of the first text node holding `sentence`'s start (to hover it), or null. */
+export function pointAt(page: Page, sentence: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted.slice(0, 30));
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at + 8);
+      range.setEnd(node, at + 9);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    }
+    return null;
+  }, sentence);
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabState } from '../../extension/messages';
-import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, useSettings, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
+import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, useSettings, waitFor, pointAt, type ExtensionBrowser, type FixtureServer } from './browser';
 import { distDir, ensureBuilt } from './build';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'dist', 'screenshots');
@@ -108,19 +108,7 @@ describe.skipIf(!existsSync(CHROMIUM))('feedback on a flag, in Chromium', () => 
     await page.goto(url);
     await waitFor(async () => ((await highlightedTexts(page)).includes(KEPT) ? true : undefined), 60_000, 'the highlights');
     // Hover the sentence: its card opens (in Unspin's closed shadow root).
-    const point = await page.evaluate((sentence) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(sentence.slice(0, 30));
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at + 8);
-        range.setEnd(node, at + 9);
-        const rect = range.getBoundingClientRect();
-        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-      }
-      return null;
-    }, KEPT);
+    const point = await pointAt(page, KEPT);
     await page.mouse.move(point!.x, point!.y);
     // A closed shadow root is out of reach of the page and of Playwright's selectors; the DevTools
     // protocol sees through it. Focus the card's "Not manipulative" button and press Enter.

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabState } from '../../extension/messages';
-import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, useSettings, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
+import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, useSettings, waitFor, pointAt, type ExtensionBrowser, type FixtureServer } from './browser';
 import { distDir, ensureBuilt } from './build';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'dist', 'screenshots');
@@ -74,19 +74,7 @@ describe.skipIf(!existsSync(CHROMIUM))('what a reader sees, in Chromium', () => 
     expect(await page.evaluate(() => document.querySelectorAll('mark, [data-unspin]').length)).toBe(0);
 
     // Hover the first flagged sentence: the card shows (in a closed shadow root, so only a screenshot sees it).
-    const box = await page.evaluate((sentence) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(sentence.slice(0, 30));
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at + 8);
-        range.setEnd(node, at + 9);
-        const rect = range.getBoundingClientRect();
-        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-      }
-      return null;
-    }, MANIPULATIVE[0]);
+    const box = await pointAt(page, MANIPULATIVE[0]);
     expect(box).not.toBeNull();
     await page.mouse.move(box!.x, box!.y);
     await page.waitForTimeout(600);

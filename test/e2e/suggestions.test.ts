@@ -5,11 +5,10 @@
 // spoiler, and the technique guidance - in the cached analysis and in the popup.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTEXT_LOOKUP_MEASURE } from '../../extension/background/assets';
 import type { TabState } from '../../extension/messages';
-import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
+import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, waitFor, pointAt, type ExtensionBrowser, type FixtureServer } from './browser';
 import { distDir, ensureBuilt } from './build';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'dist', 'screenshots');
@@ -37,23 +36,6 @@ describe.skipIf(!existsSync(CHROMIUM))('suggestions and context, in Chromium', (
     await browser?.close();
     await server?.close();
   });
-
-  /** Viewport point over the ninth character of the first text node holding `sentence`'s start. */
-  function pointAt(page: Page, sentence: string): Promise<{ x: number; y: number } | null> {
-    return page.evaluate((wanted) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(wanted.slice(0, 30));
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at + 8);
-        range.setEnd(node, at + 9);
-        const rect = range.getBoundingClientRect();
-        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-      }
-      return null;
-    }, sentence);
-  }
 
   async function analysed(): Promise<[number, TabState]> {
     return waitFor(async () => {
