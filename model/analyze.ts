@@ -29,6 +29,11 @@ export interface AnalysisInput {
   kind?: 'article' | 'post' | 'selection';
   /** How readily to flag (default 'balanced': the validation-tuned thresholds). */
   sensitivity?: Sensitivity;
+  /**
+   * 'fast' scores and flags only (no evidence words, rewordings or claim lookup — ~90% of a long
+   * page's time), for a first answer; the 'full' analysis (default) then completes it.
+   */
+  detail?: 'fast' | 'full';
 }
 
 /** A page with more sentences than this is analysed up to here (5 MB of text is ~50k sentences). */
@@ -114,7 +119,8 @@ export class Analyzer {
       .filter((item) => item.labels.length > 0)
       .map((item) => ({ ...item, finding: this.findingOf(item.unit, item.labels) }))
       .sort((a, b) => b.finding.severity - a.finding.severity || a.finding.sentence.start - b.finding.sentence.start);
-    const explained = flagged.slice(0, MAX_EXPLAINED_FINDINGS);
+    const fast = input.detail === 'fast';
+    const explained = fast ? [] : flagged.slice(0, MAX_EXPLAINED_FINDINGS);
     const evidence = await this.evidenceFor(explained.map(({ unit, finding, scores: unitScores }) => ({ unit, label: finding.label, scores: unitScores })));
     explained.forEach(({ finding }, i) => {
       finding.evidence = evidence[i];
@@ -123,11 +129,11 @@ export class Analyzer {
     const findings = flagged.map((item) => item.finding);
     this.suggestSpoiler(findings, sentences, language.code);
     const lookupStart = performance.now();
-    const claims = this.claimsOf(sentences);
+    const claims = fast ? undefined : this.claimsOf(sentences);
     this.lastContextMs = performance.now() - lookupStart + sourceMs;
     const categories = [...this.categoriesOf(units, scores, findings, language.code, sensitivity), ...contextCategories(claims, base.source)];
     const { risk, level } = riskOf(categories);
-    return { ...base, risk, level, categories, findings, ...(claims ? { claims } : {}) };
+    return { ...base, risk, level, categories, findings, ...(claims ? { claims } : {}), ...(fast ? { partial: true as const } : {}) };
   }
 
   /** A loaded-language finding's evidence is its loaded words: propose the sentence without them. */

@@ -93,6 +93,8 @@ export interface PageAnalysis {
   schema: 1;
   model: { name: string; version: string };
   language: LanguageGuess;
+  /** A first answer ('fast' analysis): findings without evidence or suggestions beyond guidance, no claim lookup. */
+  partial?: true;
   /** The sensitivity level the thresholds were taken at (absent in results from before levels existed). */
   sensitivity?: Sensitivity;
   /** False when the text's language is one the model was not trained on: nothing is scored. */

@@ -516,6 +516,24 @@ describe('Analyzer with context indexes (stand-in scorer)', () => {
     expect(plain.findings.find((f) => f.isHeadline)?.suggestion.spoiler).toBeUndefined();
   });
 
+  it('answers fast with the same findings, leaving out evidence, rewordings and the claim lookup', async () => {
+    const text = 'Nothing happened. An evil plan and a vile trick were adopted. A post says the moon landing was staged.';
+    const analyzer = new Analyzer(new StandInScorer(), loadedOnly, { rewriter, claims, sources });
+    const full = await analyzer.analyze({ text, url: 'https://example.com/a' });
+    const fast = await analyzer.analyze({ text, url: 'https://example.com/a', detail: 'fast' });
+    expectValidAnalysis(fast, { text });
+    expect(fast.partial).toBe(true);
+    expect(full.partial).toBeUndefined();
+    expect(fast.findings.map((f) => [f.id, f.label, f.score])).toEqual(full.findings.map((f) => [f.id, f.label, f.score]));
+    expect(fast.findings.every((f) => f.evidence.length === 0 && f.suggestion.rewording === undefined)).toBe(true);
+    expect(full.findings.some((f) => f.evidence.length > 0 && f.suggestion.rewording !== undefined)).toBe(true);
+    expect(fast.claims).toBeUndefined();
+    expect(full.claims).toHaveLength(1);
+    // The source is cheap and known at once; only the claims category waits for the full analysis.
+    expect(fast.source).toEqual(report);
+    expect(fast.categories.map((c) => c.id)).not.toContain('claims');
+  });
+
   it('never lets the context lower the risk of the text itself', async () => {
     const text = 'The evil plan failed. It rained all day.';
     const alone = await new Analyzer(new StandInScorer(), manifest).analyze({ text });
