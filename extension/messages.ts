@@ -50,6 +50,11 @@ export enum BackgroundMessage {
   GetSelection = 'unspin:background/get-selection',
   /** Show a checked selection's result (or why there is none) next to the selection. */
   ShowSelection = 'unspin:background/show-selection',
+  /**
+   * The full analysis of a scan whose first answer (the reply to its last chunk) was partial:
+   * the same findings with evidence, rewordings and claim matches.
+   */
+  AnalysisComplete = 'unspin:background/analysis-complete',
 }
 
 export type PageKind = 'article' | 'feed';
@@ -202,15 +207,25 @@ export type PopupRequest =
   | ClearFeedbackPayload
   | ClearSelectionPayload | AnalyzeTextPayload | GetTabStatePayload | (SetHighlightsPayload & { type: PopupMessage.SetHighlights; tabId: number }) | (FocusFindingPayload & { type: PopupMessage.FocusFinding; tabId: number }) | (RescanPayload & { type: PopupMessage.Rescan; tabId: number });
 
+export interface AnalysisCompletePayload {
+  type: BackgroundMessage.AnalysisComplete;
+  scanId: string;
+  analysis: PageAnalysis;
+}
+
 export type BackgroundRequest =
+  | AnalysisCompletePayload
   | (SetHighlightsPayload & { type: BackgroundMessage.SetHighlights })
   | (FocusFindingPayload & { type: BackgroundMessage.FocusFinding })
   | (RescanPayload & { type: BackgroundMessage.Rescan })
   | GetSelectionPayload
   | ShowSelectionPayload;
 
-/** What the popup shows for a tab. */
-export type TabStatus = 'idle' | 'scanning' | 'done' | 'unreadable' | 'error';
+/**
+ * What the popup shows for a tab. 'partial': the scan's first answer (findings, risk) is shown while
+ * the worker completes it (evidence, rewordings, claim matches); then 'done'.
+ */
+export type TabStatus = 'idle' | 'scanning' | 'partial' | 'done' | 'unreadable' | 'error';
 
 export interface TabState {
   status: TabStatus;
@@ -334,6 +349,7 @@ const SCHEMAS: Record<string, Record<string, Check>> = {
   [PopupMessage.ClearFeedback]: {},
   [BackgroundMessage.GetSelection]: {},
   [BackgroundMessage.ShowSelection]: { analysis: optional(analysisLike), message: optional(string(LIMITS.reasonChars)) },
+  [BackgroundMessage.AnalysisComplete]: { scanId: string(LIMITS.idChars), analysis: analysisLike },
 };
 
 function checkShape(message: unknown, allowed: readonly string[]): void {

@@ -33,7 +33,7 @@ export interface BadgeOptions {
 }
 
 export function badgeFor(state: TabState, options: BadgeOptions = {}): Badge {
-  if (options.alwaysWarn && state.status === 'done') {
+  if (options.alwaysWarn && (state.status === 'done' || state.status === 'partial')) {
     const plain = badgeFor(state);
     return { text: '!', color: LEVEL_COLORS.high, title: `${titled(OPTIONS_STRINGS.alwaysWarnBadge)}. ${plain.title.slice(titled('').length)}` };
   }

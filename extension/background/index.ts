@@ -31,6 +31,7 @@ const scans = new Scans({
   warmUp: () => void getAnalyzer().catch(() => undefined),
   sensitivity,
   record: (tabId, state) => recordInHistory(tabId, state),
+  forward: forwardVia(browser.tabs),
 });
 const deps: HandlerDeps = { messagesFor: localeLoader((path) => browser.runtime.getURL(path)), extensionId: browser.runtime.id, extensionUrl: browser.runtime.getURL(''), scans, cache, forward: forwardVia(browser.tabs), analyzeText: async (input) => analyzePage({ ...input, sensitivity: input.sensitivity ?? (await sensitivity()) }), posts: new PostAnalyses({ cache, analyze: analyzePage, showBadge: badge, sensitivity }), feedback: new FeedbackService({ store: new FeedbackStore(browser.storage.local), state: (tabId) => cache.get(tabId) }) };
 

@@ -58,7 +58,7 @@ export interface ApplyDeps {
 }
 
 /** Results a rescan should replace: whatever was read (or was being read) at the old sensitivity. */
-const RESCANNED: readonly TabState['status'][] = ['done', 'scanning', 'error'];
+const RESCANNED: readonly TabState['status'][] = ['done', 'partial', 'scanning', 'error'];
 
 /** Applies a settings change to the open tabs; resolves when every tab has been told. */
 export async function applyToTabs(before: Settings, after: Settings, deps: ApplyDeps): Promise<void> {

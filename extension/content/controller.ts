@@ -10,6 +10,8 @@ import { createUiHost, type UiHost } from './host';
 import { hitTest, watchPointer } from './hover';
 import type { Finding } from '../../model/types';
 import { GrowthWatcher, type GrowthPost } from './growth';
+import type { ExtractedPage } from './extract';
+import type { PageAnalysis } from '../../model/types';
 import { locateAnalysis, locateFindings, type LocatedAnalysis, type LocatedFinding, type LocatedMark } from './locate';
 import { listenToBackground, newScanId, reportUnreadable, requestAnalysis, requestPostAnalysis, sendToBackground, type RequestHandler, type Send } from './messaging';
 import { waitForQuiet, watchLocation } from './navigation';
@@ -68,6 +70,8 @@ export class ContentScript {
   private postFindings = new Map<string, Finding[]>();
   /** The current scan's growth watcher (for tests and the e2e hook). */
   growth: GrowthWatcher | null = null;
+  /** A scan whose first answer was partial, waiting for its AnalysisComplete. */
+  private awaiting: { scanId: string; page: ExtractedPage; signal: AbortSignal; release: () => void } | null = null;
 
   constructor(options: ContentScriptOptions = {}) {
     this.document = options.document ?? document;
@@ -147,6 +151,7 @@ export class ContentScript {
     this.hideCard();
     this.highlights.clear();
     this.located = null;
+    this.awaiting = null;
     const scanId = newScanId();
     // Watching starts before the page is read: posts added meanwhile are not missed.
     const growth = this.watchGrowth(scanId, scan.signal);
@@ -165,7 +170,11 @@ export class ContentScript {
       this.located = locateAnalysis(analysis, page);
       await this.feedback.show(this.located);
       measureStep(HIGHLIGHTS_MEASURE, analysed, performance.now());
-      growth.release(page.map.text);
+      // A partial first answer is completed by AnalysisComplete; posts wait for it, so that they
+      // merge into the complete result.
+      const release = () => growth.release(page.map.text);
+      if (analysis.partial) this.awaiting = { scanId, page, signal: scan.signal, release };
+      else release();
     } catch (error) {
       // The background shows its own errors in the popup; a cancelled scan is no error.
       if (!scan.signal.aborted) console.warn('Unspin could not scan this page:', error);
@@ -209,8 +218,21 @@ export class ContentScript {
     await this.feedback.show(this.located);
   }
 
+  /** The complete analysis of the current scan arrived: the same findings, now with evidence and claims. */
+  private async complete(scanId: string, analysis: PageAnalysis): Promise<void> {
+    const awaiting = this.awaiting;
+    if (!awaiting || awaiting.scanId !== scanId || awaiting.signal.aborted) return;
+    this.awaiting = null;
+    this.located = locateAnalysis(analysis, awaiting.page);
+    await this.feedback.show(this.located);
+    awaiting.release();
+  }
+
   handle(request: BackgroundRequest): Reply<string | null> {
     switch (request.type) {
+      case BackgroundMessage.AnalysisComplete:
+        void this.complete(request.scanId, request.analysis);
+        return { ok: true, value: null };
       case BackgroundMessage.SetHighlights:
         this.highlights.setEnabled(request.enabled);
         if (!request.enabled) this.hideCard();

@@ -45,7 +45,7 @@ export function usePopupFeedback(tabId: number | undefined, state: TabState, cli
   const [dismissed, setDismissed] = useState<string>();
   const [error, setError] = useState('');
   const [generation, setGeneration] = useState(0);
-  const findings = state.status === 'done' ? (state.analysis?.findings.length ?? 0) : -1;
+  const findings = state.status === 'done' || state.status === 'partial' ? (state.analysis?.findings.length ?? 0) : -1;
   useEffect(() => {
     if (tabId === undefined || findings < 0) return;
     let live = true;

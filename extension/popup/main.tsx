@@ -46,10 +46,10 @@ function LivePopup() {
     const refresh = () =>
       getTabState(tabId).then(
         (next) => {
-          const begun = next.status === 'scanning' || next.status === 'done' || next.status === 'error' || (next.status === 'unreadable' && next.message !== browserLookup('options_never_scan_reason'));
+          const begun = next.status === 'scanning' || next.status === 'partial' || next.status === 'done' || next.status === 'error' || (next.status === 'unreadable' && next.message !== browserLookup('options_never_scan_reason'));
           if (begun || Date.now() - checkAt > CHECK_WAIT_MS) awaiting = false;
           setState(awaiting ? { ...next, status: 'scanning' } : next);
-          if (awaiting || next.status === 'scanning') timer = setTimeout(refresh, POLL_MS);
+          if (awaiting || next.status === 'scanning' || next.status === 'partial') timer = setTimeout(refresh, POLL_MS);
         },
         (e: Error) => setState({ status: 'error', message: e.message, highlights: true }),
       );

@@ -6,6 +6,7 @@ import { plural, t } from './i18n';
 export const STRINGS = {
   get appName() { return t('app_name'); },
   get scanning() { return t('popup_scanning'); },
+  get partialNote() { return t('popup_partial_note'); },
   get nothingFound() { return t('popup_nothing_found'); },
   get nothingFoundHint() { return t('popup_nothing_found_hint'); },
   get unreadableTitle() { return t('popup_unreadable_title'); },

@@ -30,7 +30,7 @@ describe.skipIf(!existsSync(FIREFOX))('extension in Firefox', () => {
     const tabId = await firefox.evaluate<number>(`browser.tabs.create({ url: ${JSON.stringify(url)} }).then((tab) => tab.id)`);
     const state = await waitFor(async () => {
       const found = (await firefox.evaluate<Record<string, TabState>>(`browser.storage.session.get('tab:${tabId}')`))[`tab:${tabId}`];
-      return found && found.status !== 'scanning' ? found : undefined;
+      return found && found.status !== 'scanning' && found.status !== 'partial' ? found : undefined;
     }, 30_000, 'the analysis in Firefox');
     const modelLoad = await firefox.evaluate<number[]>(`performance.getEntriesByName('${MODEL_LOAD_MEASURE}').map((e) => Math.round(e.duration))`);
     console.log(`[e2e] Firefox: new tab -> cached result ${Math.round(performance.now() - start)} ms (first chunk -> result ${state.elapsedMs} ms; model load ${modelLoad.join(', ')} ms)`);

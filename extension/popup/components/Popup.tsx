@@ -48,12 +48,14 @@ function Body({ state, onShowFinding, settings, onCheck }: PopupProps) {
       return <StateMessage title={STRINGS.unreadableTitle} hint={state.message} />;
     case 'error':
       return <StateMessage title={STRINGS.errorTitle} hint={`${state.message ? `${state.message} ` : ''}${STRINGS.errorHint}`} />;
+    case 'partial':
     case 'done':
       return state.analysis ? (
         <>
           <AlwaysWarnBanner state={state} settings={settings} />
+          {state.status === 'partial' && <p class="partial-note" role="status">{STRINGS.partialNote}</p>}
           <Report analysis={state.analysis} onShow={onShowFinding} shown={settings?.categories} />
-          <Export source={{ analysis: state.analysis, url: state.url, title: state.title, textSha256: state.textSha256, textLength: state.textLength, analysedAt: state.analysedAt }} />
+          {state.status === 'done' && <Export source={{ analysis: state.analysis, url: state.url, title: state.title, textSha256: state.textSha256, textLength: state.textLength, analysedAt: state.analysedAt }} />}
         </>
       ) : (
         <StateMessage title={STRINGS.errorTitle} hint={STRINGS.errorHint} />
@@ -70,7 +72,7 @@ export function Popup(props: PopupProps) {
       <header>
         <h1>{STRINGS.appName}</h1>
         <SettingsButton onOpen={props.onOpenSettings} />
-        {state.status === 'done' && state.analysis?.supported && (
+        {(state.status === 'done' || state.status === 'partial') && state.analysis?.supported && (
           <label class="toggle">
             <input type="checkbox" checked={state.highlights} onChange={(e) => onToggleHighlights?.((e.currentTarget as HTMLInputElement).checked)} />
             {STRINGS.highlightsLabel}

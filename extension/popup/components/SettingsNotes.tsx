@@ -23,7 +23,7 @@ const listed = (state: TabState, sites: readonly string[]) => {
 /** The tab's page is on the never-check list and was not checked (the content script said why). */
 export const isNeverScanned = (state: TabState, settings: Settings | undefined) => !!settings && state.status === 'unreadable' && listed(state, settings.neverScan);
 
-export const isAlwaysWarned = (state: TabState, settings: Settings | undefined) => !!settings && state.status === 'done' && listed(state, settings.alwaysWarn);
+export const isAlwaysWarned = (state: TabState, settings: Settings | undefined) => !!settings && (state.status === 'done' || state.status === 'partial') && listed(state, settings.alwaysWarn);
 
 function Ask({ title, hint, action, onCheck }: { title: string; hint: string; action: string; onCheck?: () => void }) {
   return (

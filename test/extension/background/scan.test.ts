@@ -4,7 +4,7 @@ import type { PageAnalysis } from '../../../model/types';
 import { TabStateCache } from '../../../extension/background/cache';
 import { ChunkAssembler } from '../../../extension/background/chunks';
 import { INTERRUPTED_MESSAGE, NAVIGATION_GRACE_MS, Scans } from '../../../extension/background/scan';
-import { ContentMessage, type TabState } from '../../../extension/messages';
+import { BackgroundMessage, ContentMessage, type BackgroundRequest, type TabState } from '../../../extension/messages';
 import { FakeArea, analysis, chunk } from './fakes';
 
 function setup(analyze: (input: AnalysisInput) => Promise<PageAnalysis> = async () => analysis()) {
@@ -27,9 +27,55 @@ describe('Scans', () => {
     expect(warmUp).toHaveBeenCalledTimes(1);
     const result = await scans.receiveChunk(4, chunk({ index: 1, count: 2, text: 'world.' }));
     expect(result).toEqual(analysis());
-    expect(analyze).toHaveBeenCalledWith({ text: 'Hello world.', title: 'A title', url: 'https://news.example/a', kind: 'article' });
+    // A first, fast analysis; this one came back complete (not partial), so it is the result.
+    expect(analyze).toHaveBeenCalledWith({ text: 'Hello world.', title: 'A title', url: 'https://news.example/a', kind: 'article', detail: 'fast' });
+    expect(analyze).toHaveBeenCalledTimes(1);
     expect(await cache.get(4)).toMatchObject({ status: 'done', url: 'https://news.example/a', title: 'A title', analysis: analysis(), highlights: true });
     expect(badges.map(([, s]) => s.status)).toEqual(['scanning', 'done']);
+  });
+
+  it('answers with the fast analysis first, then completes it: partial, then done, and tells the content script', async () => {
+    const fast = analysis({ partial: true, risk: 30 });
+    const full = analysis({ risk: 45 });
+    const analyze = vi.fn(async (input: AnalysisInput) => (input.detail === 'fast' ? fast : full));
+    const forward = vi.fn(async () => undefined);
+    const area = new FakeArea();
+    const cache = new TabStateCache(area);
+    const badges: string[] = [];
+    const scans = new Scans({ cache, assembler: new ChunkAssembler(), analyze, showBadge: async (_tabId, state) => void badges.push(state.status), forward });
+    const message = chunk();
+    expect(await scans.receiveChunk(4, message)).toEqual(fast);
+    expect(await cache.get(4)).toMatchObject({ status: 'partial', analysis: fast, scanId: message.scanId });
+    // The full analysis runs after the reply, and nothing about the scan is stale meanwhile.
+    expect(scans.isStale(4, await cache.get(4))).toBe(false);
+    await vi.waitFor(async () => expect((await cache.get(4)).status).toBe('done'));
+    expect(await cache.get(4)).toMatchObject({ status: 'done', analysis: full, textSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(analyze.mock.calls.map(([input]) => input.detail)).toEqual(['fast', 'full']);
+    expect(forward).toHaveBeenCalledWith(4, { type: BackgroundMessage.AnalysisComplete, scanId: message.scanId, analysis: full });
+    expect(badges).toEqual(['scanning', 'partial', 'done']);
+  });
+
+  it('drops a completion that a newer scan of the tab overtook, and calls a partial left by a dead worker stale', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const analyze = vi.fn(async (input: AnalysisInput) => {
+      if (input.detail === 'full' && input.text.startsWith('Old')) await gate;
+      return analysis({ ...(input.detail === 'fast' ? { partial: true as const } : {}), risk: input.text.startsWith('Old') ? 10 : 90 });
+    });
+    const forward = vi.fn(async (_tabId: number, _message: BackgroundRequest) => undefined);
+    const cache = new TabStateCache(new FakeArea());
+    const scans = new Scans({ cache, assembler: new ChunkAssembler(), analyze, showBadge: async () => undefined, forward });
+    await scans.receiveChunk(4, chunk({ scanId: 'old', text: 'Old page.' }));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await scans.receiveChunk(4, chunk({ scanId: 'new', text: 'New page.' }));
+    await vi.waitFor(async () => expect(await cache.get(4)).toMatchObject({ status: 'done', analysis: { risk: 90 } }));
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await cache.get(4)).toMatchObject({ status: 'done', analysis: { risk: 90 }, scanId: 'new' });
+    expect(forward.mock.calls.map(([, m]) => (m as { scanId: string }).scanId)).toEqual(['new']);
+    // A restarted worker has no scan in progress: its predecessor's 'partial' will never complete.
+    const restarted = new Scans({ cache, assembler: new ChunkAssembler(), analyze, showBadge: async () => undefined });
+    expect(restarted.isStale(4, { status: 'partial', highlights: true })).toBe(true);
   });
 
   it('keeps the tab\'s highlight preference across scans', async () => {
@@ -84,6 +130,17 @@ describe('Scans', () => {
     clock.advance(NAVIGATION_GRACE_MS * 2);
     await scans.navigated(4, async () => true);
     await expect(scans.receiveChunk(4, chunk({ scanId: 'later', index: 1, count: 2 }))).rejects.toThrow(/closed/);
+  });
+
+  it('keeps a new page\'s "cannot read" that came just before the navigation event (a never-check site)', async () => {
+    const { scans, cache, clock } = setup();
+    await scans.unreadable(4, { type: ContentMessage.PageUnreadable, url: 'https://never.example/', reason: 'You chose never to check this site.' });
+    clock.advance(NAVIGATION_GRACE_MS / 2);
+    await scans.navigated(4, async () => true);
+    expect(await cache.get(4)).toMatchObject({ status: 'unreadable', message: 'You chose never to check this site.' });
+    clock.advance(NAVIGATION_GRACE_MS * 2);
+    await scans.navigated(4, async () => true);
+    expect((await cache.get(4)).status).toBe('idle');
   });
 
   it('reports a scan that a worker restart interrupted', async () => {

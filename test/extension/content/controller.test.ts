@@ -51,6 +51,29 @@ describe('a scan', () => {
     expect([...registry.get('unspin-high')!].map(String).join('')).toBe(SENTENCE);
   });
 
+  it('paints a partial first answer at once, then the complete analysis of the same scan only', async () => {
+    const document = loadPage(fixture('content/article-with-chrome.html'), 'https://coastal.example/bridge');
+    const sent: ContentRequest[] = [];
+    let complete = analysisWith([]);
+    const send = vi.fn(async (message: ContentRequest) => {
+      sent.push(message);
+      if (message.type !== ContentMessage.AnalyzeChunk || message.index < message.count - 1) return { ok: true, value: null };
+      return { ok: true, value: { ...analysisWith([]), partial: true as const } as typeof complete };
+    });
+    const { script, registry } = start(document, send);
+    await script.scan();
+    expect(script.highlights.findings).toHaveLength(0);
+    const [{ scanId, text }] = chunks(sent);
+    complete = analysisWith([findingOn(text, SENTENCE)]);
+    // A completion of another scan is ignored; the current scan's is painted.
+    expect(script.handle({ type: BackgroundMessage.AnalysisComplete, scanId: 'another-scan', analysis: complete })).toEqual({ ok: true, value: null });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(script.highlights.findings).toHaveLength(0);
+    script.handle({ type: BackgroundMessage.AnalysisComplete, scanId, analysis: complete });
+    await vi.waitFor(() => expect(script.highlights.findings).toHaveLength(1));
+    expect([...registry.get('unspin-high')!].map(String).join('')).toBe(SENTENCE);
+  });
+
   it('tells the background when the page cannot be read', async () => {
     const { sent, send } = fakeBackground();
     const { script } = start(loadPage('<body><p>Local notes.</p></body>', 'file:///home/me/notes.html'), send);
