@@ -24,6 +24,14 @@ import { OPTIONS_STRINGS } from '../options/strings';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { t } from '../ui/i18n';
 
+/**
+ * The first scan waits for the page to be quiet this long (at most FIRST_SCAN_MAX_WAIT_MS): short,
+ * because what a page renders later is read as it appears (growth.ts), and every ms here is a ms
+ * before the first highlight.
+ */
+const FIRST_SCAN_QUIET_MS = 100;
+const FIRST_SCAN_MAX_WAIT_MS = 2000;
+
 export interface ContentScriptOptions {
   document?: Document;
   send?: Send;
@@ -98,7 +106,7 @@ export class ContentScript {
       const policy = this.policy();
       if (policy === 'never') void this.reportNeverScan();
       else if (policy === 'auto' && (options.autoScan ?? true))
-        void waitForQuiet(this.document, 300, 2000).then(() => {
+        void waitForQuiet(this.document, FIRST_SCAN_QUIET_MS, FIRST_SCAN_MAX_WAIT_MS).then(() => {
           if (!this.scanned && this.policy() === 'auto') void this.scan();
         });
     });
