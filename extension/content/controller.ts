@@ -80,6 +80,8 @@ export class ContentScript {
   growth: GrowthWatcher | null = null;
   /** A scan whose first answer was partial, waiting for its AnalysisComplete. */
   private awaiting: { scanId: string; page: ExtractedPage; signal: AbortSignal; release: () => void } | null = null;
+  /** An AnalysisComplete that overtook its scan's first reply (both are messages; their order is not guaranteed). */
+  private early: { scanId: string; analysis: PageAnalysis } | null = null;
 
   constructor(options: ContentScriptOptions = {}) {
     this.document = options.document ?? document;
@@ -160,6 +162,7 @@ export class ContentScript {
     this.highlights.clear();
     this.located = null;
     this.awaiting = null;
+    this.early = null;
     const scanId = newScanId();
     // Watching starts before the page is read: posts added meanwhile are not missed.
     const growth = this.watchGrowth(scanId, scan.signal);
@@ -181,8 +184,12 @@ export class ContentScript {
       // A partial first answer is completed by AnalysisComplete; posts wait for it, so that they
       // merge into the complete result.
       const release = () => growth.release(page.map.text);
-      if (analysis.partial) this.awaiting = { scanId, page, signal: scan.signal, release };
-      else release();
+      if (!analysis.partial) release();
+      else {
+        this.awaiting = { scanId, page, signal: scan.signal, release };
+        const early = this.takeEarly(scanId);
+        if (early) await this.complete(scanId, early);
+      }
     } catch (error) {
       // The background shows its own errors in the popup; a cancelled scan is no error.
       if (!scan.signal.aborted) console.warn('Unspin could not scan this page:', error);
@@ -226,11 +233,24 @@ export class ContentScript {
     await this.feedback.show(this.located);
   }
 
+  /** The complete analysis of scan `scanId` if it arrived before the scan's first reply. */
+  private takeEarly(scanId: string): PageAnalysis | null {
+    const early = this.early;
+    this.early = null;
+    return early?.scanId === scanId ? early.analysis : null;
+  }
+
   /** The complete analysis of the current scan arrived: the same findings, now with evidence and claims. */
   private async complete(scanId: string, analysis: PageAnalysis): Promise<void> {
     const awaiting = this.awaiting;
-    if (!awaiting || awaiting.scanId !== scanId || awaiting.signal.aborted) return;
+    if (!awaiting || awaiting.scanId !== scanId) {
+      // Its scan's first reply has not been handled yet: keep it for then.
+      if (this.current && !this.current.signal.aborted) this.early = { scanId, analysis };
+      return;
+    }
+    if (awaiting.signal.aborted) return;
     this.awaiting = null;
+    this.early = null;
     this.located = locateAnalysis(analysis, awaiting.page);
     await this.feedback.show(this.located);
     awaiting.release();

@@ -74,6 +74,20 @@ describe('a scan', () => {
     expect([...registry.get('unspin-high')!].map(String).join('')).toBe(SENTENCE);
   });
 
+  it('keeps a complete analysis that overtook its scan\'s first reply, and applies it with the reply', async () => {
+    const document = loadPage(fixture('content/article-with-chrome.html'), 'https://coastal.example/bridge');
+    let script!: ContentScript;
+    const send = vi.fn(async (message: ContentRequest) => {
+      if (message.type !== ContentMessage.AnalyzeChunk || message.index < message.count - 1) return { ok: true, value: null };
+      // The worker's AnalysisComplete is delivered before the reply to the last chunk.
+      script.handle({ type: BackgroundMessage.AnalysisComplete, scanId: message.scanId, analysis: analysisWith([findingOn(message.text, SENTENCE)]) });
+      return { ok: true, value: { ...analysisWith([]), partial: true as const } as ReturnType<typeof analysisWith> };
+    });
+    ({ script } = start(document, send));
+    await script.scan();
+    await vi.waitFor(() => expect(script.highlights.findings).toHaveLength(1));
+  });
+
   it('tells the background when the page cannot be read', async () => {
     const { sent, send } = fakeBackground();
     const { script } = start(loadPage('<body><p>Local notes.</p></body>', 'file:///home/me/notes.html'), send);
