@@ -43,9 +43,9 @@ function expectValidAnalysis(analysis: PageAnalysis, input: AnalysisInput): void
     expect(analysis.findings).toEqual([]);
     expect(analysis.risk).toBe(0);
   }
-  // Clickbait is for the headline, or the first sentence of a short post without one (its own headline).
+  // Clickbait is for the headline, or the first sentence of a short post or selection without one (its own headline).
   const clickbaitBody = analysis.findings.filter((f) => !f.isHeadline && f.labels.some((l) => l.label === CLICKBAIT));
-  if (input.kind === 'post' && !input.title?.trim()) expect(clickbaitBody.length).toBeLessThanOrEqual(1);
+  if ((input.kind === 'post' || input.kind === 'selection') && !input.title?.trim()) expect(clickbaitBody.length).toBeLessThanOrEqual(1);
   else expect(clickbaitBody).toEqual([]);
   const ids = new Set<string>();
   let previousSeverity = Infinity;
