@@ -192,27 +192,42 @@ function claimBlock(document: Document, palette: Palette, claim: ClaimContent, t
   return block;
 }
 
-/** The card's DOM. `onClose` runs when its close button is pressed. */
-export function renderCard(document: Document, content: CardContent, band: CardTone, onClose: () => void): HTMLElement {
-  const palette = paletteFor(document.defaultView);
-  const accent = band === 'claim' ? CLAIM_COLOUR : BAND_COLOURS[band];
+export interface CardFrameOptions {
+  title: string;
+  /** The coloured edge: the card's left edge (a finding) or top edge (a selection). */
+  accent: { side: 'left' | 'top'; colour: string };
+  position: 'fixed' | 'absolute';
+  width: string;
+}
+
+/** A card's box and header (title, close button), shared by the finding card and the selection card. */
+export function cardFrame(document: Document, palette: Palette, options: CardFrameOptions, onClose: () => void): HTMLElement {
   const card = styled(document, 'div', {
-    position: 'fixed', 'box-sizing': 'border-box', width: 'min(340px, calc(100vw - 16px))', 'max-height': '60vh', overflow: 'auto', margin: 0, padding: '10px 14px 12px',
-    background: palette.background, color: palette.text, border: `1px solid ${palette.border}`, 'border-left': `4px solid ${accent}`, 'border-radius': '8px',
+    position: options.position, 'box-sizing': 'border-box', width: options.width, 'max-height': '60vh', overflow: 'auto', margin: 0, padding: '10px 14px 12px',
+    background: palette.background, color: palette.text, border: `1px solid ${palette.border}`, [`border-${options.accent.side}`]: `4px solid ${options.accent.colour}`, 'border-radius': '8px',
     'box-shadow': '0 4px 16px rgba(0, 0, 0, 0.18)', font: '13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', 'text-align': 'left', 'pointer-events': 'auto',
   });
   card.setAttribute('role', 'dialog');
-  card.setAttribute('aria-label', t('card_aria_label', [content.name]));
+  card.setAttribute('aria-label', t('card_aria_label', [options.title]));
   card.tabIndex = -1;
   const header = styled(document, 'div', { display: 'flex', 'align-items': 'baseline', gap: '8px' });
-  const title = styled(document, 'strong', { flex: '1', 'font-size': '14px', 'font-weight': 600 }, content.name);
+  const title = styled(document, 'strong', { flex: '1', 'font-size': '14px', 'font-weight': 600 }, options.title);
   const close = styled(document, 'button', { all: 'unset', cursor: 'pointer', padding: '0 4px', color: palette.muted, 'font-size': '16px', 'line-height': 1 }, '×');
   close.type = 'button';
   close.setAttribute('aria-label', STRINGS.close);
   focusRing(close, palette.link);
   close.addEventListener('click', onClose);
   header.append(title, close);
-  card.append(header, styled(document, 'div', { color: palette.muted, 'font-size': '12px' }, content.signal), styled(document, 'p', { margin: '8px 0 0', padding: 0 }, content.what));
+  card.append(header);
+  return card;
+}
+
+/** The card's DOM. `onClose` runs when its close button is pressed. */
+export function renderCard(document: Document, content: CardContent, band: CardTone, onClose: () => void): HTMLElement {
+  const palette = paletteFor(document.defaultView);
+  const accent = band === 'claim' ? CLAIM_COLOUR : BAND_COLOURS[band];
+  const card = cardFrame(document, palette, { title: content.name, accent: { side: 'left', colour: accent }, position: 'fixed', width: 'min(340px, calc(100vw - 16px))' }, onClose);
+  card.append(styled(document, 'div', { color: palette.muted, 'font-size': '12px' }, content.signal), styled(document, 'p', { margin: '8px 0 0', padding: 0 }, content.what));
   if (content.why) card.append(section(document, palette, colon(t('card_why_it_matters')), content.why));
   if (content.ask) card.append(section(document, palette, colon(t('card_ask')), content.ask));
   if (content.evidence.length > 0) card.append(section(document, palette, colon(t('card_evidence')), listOf(content.evidence.map(quoted))));

@@ -23,6 +23,7 @@ import { ContentFeedback, storageFeedback, type FeedbackReader } from './feedbac
 import { OPTIONS_STRINGS } from '../options/strings';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { t } from '../ui/i18n';
+import { applyContentLanguage } from './language';
 
 /**
  * The first scan waits for the page to be quiet this long (at most FIRST_SCAN_MAX_WAIT_MS): short,
@@ -127,6 +128,7 @@ export class ContentScript {
   private applySettings(next: Settings, changed: (keyof Settings)[]): void {
     const before = this.policy();
     this.settings = next;
+    if (changed.length === 0 || changed.includes('uiLanguage')) void applyContentLanguage(next.uiLanguage, this.send);
     this.highlights.setStyle(next.highlightStyle);
     this.highlights.setCategories(next.categories);
     if (changed.includes('categories') || (changed.includes('highlightStyle') && !this.highlights.visible && !this.pinned)) this.hideCard();

@@ -3,12 +3,11 @@
 // The card lives in Unspin's closed shadow root; every text goes in through textContent.
 import { LIMITS, BackgroundMessage, type GetSelectionPayload, type Reply, type ShowSelectionPayload } from '../messages';
 import { MAX_CARD_FINDINGS, SELECTION_STRINGS, selectionView, type SelectionItem, type SelectionView } from '../ui/selection';
-import { t } from '../ui/i18n';
 import { colon, quoted, STRINGS } from '../ui/strings';
-import { diffParagraph, paletteFor, section, type Palette } from './card';
+import { cardFrame, diffParagraph, paletteFor, section, type Palette } from './card';
 import type { UiHost } from './host';
 import { truncate } from './messaging';
-import { BAND_COLOURS, focusRing, styled } from './style';
+import { BAND_COLOURS, styled } from './style';
 
 const TEXT_FIELD_TYPES = new Set(['', 'text', 'search', 'url', 'tel', 'email', 'password']);
 
@@ -83,24 +82,9 @@ function bodyOf(document: Document, palette: Palette, view: SelectionView): HTML
 export function renderSelectionCard(document: Document, view: SelectionView, onClose: () => void): HTMLElement {
   const palette = paletteFor(document.defaultView);
   const accent = view.kind === 'findings' ? BAND_COLOURS[view.items[0]?.band ?? 'medium'] : palette.border;
-  const card = styled(document, 'div', {
-    position: 'absolute', 'box-sizing': 'border-box', width: 'min(360px, calc(100vw - 16px))', 'max-height': '60vh', overflow: 'auto', margin: 0, padding: '10px 14px 12px',
-    background: palette.background, color: palette.text, border: `1px solid ${palette.border}`, 'border-top': `4px solid ${accent}`, 'border-radius': '8px',
-    'box-shadow': '0 4px 16px rgba(0, 0, 0, 0.18)', font: '13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', 'text-align': 'left', 'pointer-events': 'auto',
-  });
+  const card = cardFrame(document, palette, { title: SELECTION_STRINGS.heading, accent: { side: 'top', colour: accent }, position: 'absolute', width: 'min(360px, calc(100vw - 16px))' }, onClose);
   card.className = 'unspin-selection-card';
-  card.setAttribute('role', 'dialog');
-  card.setAttribute('aria-label', t('card_aria_label', [SELECTION_STRINGS.heading]));
-  card.tabIndex = -1;
-  const header = styled(document, 'div', { display: 'flex', 'align-items': 'baseline', gap: '8px' });
-  const title = styled(document, 'strong', { flex: '1', 'font-size': '14px', 'font-weight': 600 }, SELECTION_STRINGS.heading);
-  const close = styled(document, 'button', { all: 'unset', cursor: 'pointer', padding: '0 4px', color: palette.muted, 'font-size': '16px', 'line-height': 1 }, '×');
-  close.type = 'button';
-  close.setAttribute('aria-label', STRINGS.close);
-  focusRing(close, palette.link);
-  close.addEventListener('click', onClose);
-  header.append(title, close);
-  card.append(header, ...bodyOf(document, palette, view));
+  card.append(...bodyOf(document, palette, view));
   return card;
 }
 

@@ -153,3 +153,25 @@ export function pointAt(page: Page, sentence: string): Promise<{ x: number; y: n
     return null;
   }, sentence);
 }
+
+/** The tab whose stored state is for `url` and passes `accept`, once there is one. */
+export function tabState(browser: ExtensionBrowser, url: string, accept: (state: TabState) => boolean, what: string, timeoutMs = 60_000): Promise<[number, TabState]> {
+  return waitFor(async () => {
+    const entry = Object.entries(await storedStates(await browser.worker())).find(([, s]) => s.url === url && accept(s));
+    return entry && ([Number(entry[0]), entry[1]] as [number, TabState]);
+  }, timeoutMs, what);
+}
+
+/** The tab and its complete analysis of `url`. */
+export function doneState(browser: ExtensionBrowser, url: string, what = `the analysis of ${url}`, timeoutMs = 60_000): Promise<[number, TabState]> {
+  return tabState(browser, url, (s) => s.status === 'done', what, timeoutMs);
+}
+
+/** The text of every range in Unspin's highlights (except those named in `except`), read from the page's registry. */
+export function highlightedTexts(page: Page, except: readonly string[] = []): Promise<string[]> {
+  return page.evaluate((skip) => {
+    const texts: string[] = [];
+    for (const [name, highlight] of CSS.highlights) if (name.startsWith('unspin-') && !skip.includes(name)) for (const range of highlight as unknown as Iterable<Range>) texts.push(range.toString().replace(/\s+/g, ' ').trim());
+    return texts;
+  }, except);
+}

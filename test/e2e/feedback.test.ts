@@ -4,10 +4,9 @@
 // the highlight comes back). Nothing leaves the machine.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TabState } from '../../extension/messages';
-import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, useSettings, waitFor, pointAt, type ExtensionBrowser, type FixtureServer } from './browser';
+import { CHROMIUM, doneState, highlightedTexts, launchWithExtension, pointAt, serveFixtures, useSettings, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
 import { distDir, ensureBuilt } from './build';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'dist', 'screenshots');
@@ -16,14 +15,6 @@ declare const chrome: { storage: { local: { get(keys: null): Promise<Record<stri
 
 const DISMISSED = 'These corrupt, power-hungry bureaucrats have once again betrayed every hardworking family in this city.';
 const KEPT = 'If we do not stop them now, our children will inherit a wasteland of crime and ruin.';
-
-function highlightedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    for (const [name, highlight] of CSS.highlights) if (name.startsWith('unspin-') && name !== 'unspin-focus') for (const range of highlight as Iterable<Range>) texts.push(range.toString().replace(/\s+/g, ' ').trim());
-    return texts;
-  });
-}
 
 const feedbackKeys = async (worker: Worker) => Object.keys(await worker.evaluate(() => chrome.storage.local.get(null))).filter((key) => key.startsWith('feedback:'));
 
@@ -48,11 +39,8 @@ describe.skipIf(!existsSync(CHROMIUM))('feedback on a flag, in Chromium', () => 
     const url = `${server.origin}/article.html`;
     const page = await browser.context.newPage();
     await page.goto(url);
-    await waitFor(async () => ((await highlightedTexts(page)).includes(DISMISSED) ? true : undefined), 60_000, 'the highlights');
-    const [tabId] = await waitFor(async () => {
-      const entry = Object.entries(await storedStates(await browser.worker())).find(([, s]) => s.url === url && s.status === 'done');
-      return entry && ([Number(entry[0]), entry[1]] as [number, TabState]);
-    }, 60_000, 'the analysis');
+    await waitFor(async () => ((await highlightedTexts(page, ['unspin-focus'])).includes(DISMISSED) ? true : undefined), 60_000, 'the highlights');
+    const [tabId] = await doneState(browser, url, 'the analysis');
 
     // The popup, as an extension page for the tab: "Not manipulative" on the passage.
     const popup = await browser.context.newPage();
@@ -66,13 +54,13 @@ describe.skipIf(!existsSync(CHROMIUM))('feedback on a flag, in Chromium', () => 
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-feedback.png'), fullPage: true });
 
     // The page's highlight of that sentence goes at once; the other stays.
-    await waitFor(async () => (!(await highlightedTexts(page)).includes(DISMISSED) ? true : undefined), 10_000, 'the dismissed highlight to go');
-    expect(await highlightedTexts(page)).toContain(KEPT);
+    await waitFor(async () => (!(await highlightedTexts(page, ['unspin-focus'])).includes(DISMISSED) ? true : undefined), 10_000, 'the dismissed highlight to go');
+    expect(await highlightedTexts(page, ['unspin-focus'])).toContain(KEPT);
 
     // Reload: the page is analysed again, the dismissed flag stays hidden.
     await page.reload();
     const after = await waitFor(async () => {
-      const texts = await highlightedTexts(page);
+      const texts = await highlightedTexts(page, ['unspin-focus']);
       return texts.includes(KEPT) ? texts : undefined;
     }, 60_000, 'the highlights after the reload');
     expect(after).not.toContain(DISMISSED);
@@ -91,7 +79,7 @@ describe.skipIf(!existsSync(CHROMIUM))('feedback on a flag, in Chromium', () => 
     await popup.click('.feedback-clear-yes');
     await popup.waitForSelector('.feedback-status:has-text("Feedback cleared.")');
     expect(await feedbackKeys(await browser.worker())).toEqual([]);
-    await waitFor(async () => ((await highlightedTexts(page)).includes(DISMISSED) ? true : undefined), 10_000, 'the highlight to come back');
+    await waitFor(async () => ((await highlightedTexts(page, ['unspin-focus'])).includes(DISMISSED) ? true : undefined), 10_000, 'the highlight to come back');
     expect(await popup.locator('.finding-dismissed').count()).toBe(0);
 
     // Nothing went anywhere but the fixture server and the extension itself.
@@ -106,7 +94,7 @@ describe.skipIf(!existsSync(CHROMIUM))('feedback on a flag, in Chromium', () => 
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 900, height: 700 });
     await page.goto(url);
-    await waitFor(async () => ((await highlightedTexts(page)).includes(KEPT) ? true : undefined), 60_000, 'the highlights');
+    await waitFor(async () => ((await highlightedTexts(page, ['unspin-focus'])).includes(KEPT) ? true : undefined), 60_000, 'the highlights');
     // Hover the sentence: its card opens (in Unspin's closed shadow root).
     const point = await pointAt(page, KEPT);
     await page.mouse.move(point!.x, point!.y);
@@ -127,7 +115,7 @@ describe.skipIf(!existsSync(CHROMIUM))('feedback on a flag, in Chromium', () => 
     }, 10_000, "the card's verdict buttons");
     await cdp.send('DOM.focus', { nodeId });
     await page.keyboard.press('Enter');
-    await waitFor(async () => (!(await highlightedTexts(page)).includes(KEPT) ? true : undefined), 10_000, 'the dismissed highlight to go');
+    await waitFor(async () => (!(await highlightedTexts(page, ['unspin-focus'])).includes(KEPT) ? true : undefined), 10_000, 'the dismissed highlight to go');
     const stored = await waitFor(async () => {
       const all = await (await browser.worker()).evaluate(() => chrome.storage.local.get(null));
       const entries = Object.entries(all).filter(([key]) => key.startsWith('feedback:entry:')).map(([, value]) => value as { text: string; verdict: string; url: string });

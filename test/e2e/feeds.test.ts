@@ -3,10 +3,9 @@
 // the page keeps working and the watcher causes no long task. Logs post appended -> marked.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabState } from '../../extension/messages';
-import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
+import { CHROMIUM, highlightedTexts, launchWithExtension, serveFixtures, storedStates, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
 import { distDir, ensureBuilt, OUT_DIR } from './build';
 
 const SCREENSHOTS = join(OUT_DIR, 'screenshots');
@@ -59,14 +58,6 @@ function installProbe(): void {
       }
     }
   }, 20);
-}
-
-function highlightedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    for (const [name, highlight] of CSS.highlights) if (name.startsWith('unspin-')) for (const range of highlight as unknown as Iterable<Range>) texts.push(range.toString().replace(/\s+/g, ' ').trim());
-    return texts;
-  });
 }
 
 async function stateOf(browser: ExtensionBrowser, url: string): Promise<TabState | undefined> {

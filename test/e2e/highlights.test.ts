@@ -4,10 +4,8 @@
 // highlighted article with its card and of the popup go to dist/screenshots/.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TabState } from '../../extension/messages';
-import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, useSettings, waitFor, pointAt, type ExtensionBrowser, type FixtureServer } from './browser';
+import { CHROMIUM, doneState, highlightedTexts, launchWithExtension, pointAt, serveFixtures, useSettings, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
 import { distDir, ensureBuilt } from './build';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'dist', 'screenshots');
@@ -22,22 +20,6 @@ const NEUTRAL = [
   'Council member Ana Ortiz said the plan had been discussed at four public hearings since March.',
   'The new budget takes effect on the first of July.',
 ];
-
-/** Text of every range in Unspin's highlights, read from the page's document registry. */
-function highlightedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    for (const [name, highlight] of CSS.highlights) if (name.startsWith('unspin-')) for (const range of highlight as Iterable<Range>) texts.push(range.toString().replace(/\s+/g, ' ').trim());
-    return texts;
-  });
-}
-
-async function doneState(browser: ExtensionBrowser, url: string): Promise<[number, TabState]> {
-  return waitFor(async () => {
-    const entry = Object.entries(await storedStates(await browser.worker())).find(([, s]) => s.url === url && s.status === 'done');
-    return entry && ([Number(entry[0]), entry[1]] as [number, TabState]);
-  }, 60_000, `the analysis of ${url}`);
-}
 
 describe.skipIf(!existsSync(CHROMIUM))('what a reader sees, in Chromium', () => {
   let server: FixtureServer;

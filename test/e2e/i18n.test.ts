@@ -3,11 +3,9 @@
 // French; the settings page's language choice overrides the browser's on Unspin's own pages.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TabState } from '../../extension/messages';
 import { formatEntry, type MessageTable } from '../../extension/ui/i18n';
-import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, useSettings, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
+import { CHROMIUM, doneState, highlightedTexts, launchWithExtension, serveFixtures, useSettings, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
 import { distDir, ensureBuilt } from './build';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'dist', 'screenshots');
@@ -20,14 +18,6 @@ const fr = (key: string, subs: string[] = []) => formatEntry(FR[key]!, subs);
 
 /** The first flagged sentence of the article fixture (test/e2e/highlights.test.ts). */
 const FLAGGED = 'These corrupt, power-hungry bureaucrats';
-
-function highlightedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    for (const [name, highlight] of CSS.highlights) if (name.startsWith('unspin-')) for (const range of highlight as Iterable<Range>) texts.push(range.toString().replace(/\s+/g, ' ').trim());
-    return texts;
-  });
-}
 
 declare const chrome: { i18n: { getUILanguage(): string; getMessage(key: string): string } };
 
@@ -87,10 +77,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the UI in French, in Chromium started wi
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'card-fr.png') });
 
-    const [tabId, state] = await waitFor(async () => {
-      const entry = Object.entries(await storedStates(await browser.worker())).find(([, s]) => s.url === url && s.status === 'done');
-      return entry && ([Number(entry[0]), entry[1]] as [number, TabState]);
-    }, 60_000, 'the analysis');
+    const [tabId, state] = await doneState(browser, url, 'the analysis');
     const findings = state.analysis!.findings.length;
     expect(findings).toBeGreaterThan(1);
 

@@ -5,8 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TabState } from '../../extension/messages';
-import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
+import { CHROMIUM, doneState, launchWithExtension, serveFixtures, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
 import { distDir, ensureBuilt, OUT_DIR, ROOT } from './build';
 
 const SCREENSHOTS = join(OUT_DIR, 'screenshots');
@@ -17,13 +16,6 @@ interface LocalStorageApi {
   storage: { local: { get(keys: null): Promise<Record<string, unknown>>; getBytesInUse(keys: string | string[] | null): Promise<number> } };
 }
 declare const chrome: LocalStorageApi;
-
-async function doneState(browser: ExtensionBrowser, url: string): Promise<[number, TabState]> {
-  return waitFor(async () => {
-    const entry = Object.entries(await storedStates(await browser.worker())).find(([, s]) => s.url === url && s.status === 'done');
-    return entry && ([Number(entry[0]), entry[1]] as [number, TabState]);
-  }, 60_000, `the analysis of ${url}`);
-}
 
 async function localStorage(browser: ExtensionBrowser): Promise<Record<string, unknown>> {
   return (await browser.worker()).evaluate(() => chrome.storage.local.get(null));

@@ -10,7 +10,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SelectionListeners, SelectionOutcome } from '../../extension/background/selection';
 import type { TabState } from '../../extension/messages';
-import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
+import { CHROMIUM, doneState, launchWithExtension, serveFixtures, storedStates, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
 import { distDir, ensureBuilt } from './build';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'dist', 'screenshots');
@@ -88,10 +88,7 @@ describe.skipIf(!existsSync(CHROMIUM))('check what I selected, in Chromium', () 
     await page.setViewportSize({ width: 900, height: 700 });
     await page.goto(url);
     // The page's own scan first: its tab id is in the worker's state.
-    const [tabId] = await waitFor(async () => {
-      const entry = Object.entries(await storedStates(await browser.worker())).find(([, s]) => s.url === url && s.status === 'done');
-      return entry && ([Number(entry[0]), entry[1]] as const);
-    }, 60_000, 'the page scan');
+    const [tabId] = await doneState(browser, url, 'the page scan');
 
     const rect = await selectSentence(page, FEAR);
     expect(rect).not.toBeNull();
@@ -149,10 +146,7 @@ describe.skipIf(!existsSync(CHROMIUM))('check what I selected, in Chromium', () 
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 900, height: 700 });
     await page.goto(url);
-    const [tabId] = await waitFor(async () => {
-      const entry = Object.entries(await storedStates(await browser.worker())).find(([, s]) => s.url === url && s.status === 'done');
-      return entry && ([Number(entry[0]), entry[1]] as const);
-    }, 60_000, 'the page scan');
+    const [tabId] = await doneState(browser, url, 'the page scan');
     await selectParagraphs(page, INSULT, FEAR);
 
     // The real shortcut, as a user would press it: reported, not required (headless may not deliver commands).

@@ -6,32 +6,16 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TabState } from '../../extension/messages';
 import { OPTIONS_STRINGS } from '../../extension/options/strings';
-import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, useSettings, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
+import { CHROMIUM, highlightedTexts, launchWithExtension, serveFixtures, storedStates, tabState, useSettings, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
 import { distDir, ensureBuilt } from './build';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'dist', 'screenshots');
 
 const log = (line: string) => console.log(`[e2e settings] ${line}`);
 
-function highlightedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    for (const [name, highlight] of CSS.highlights) if (name.startsWith('unspin-')) for (const range of highlight as Iterable<Range>) texts.push(range.toString().replace(/\s+/g, ' ').trim());
-    return texts;
-  });
-}
-
 /** The ::highlight() rules Unspin put in the page. */
 const highlightCss = (page: Page) => page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.textContent ?? '').filter((t) => t.includes('::highlight(unspin-')).join('\n'));
-
-async function tabState(browser: ExtensionBrowser, url: string, accept: (state: TabState) => boolean, what: string, timeoutMs = 60_000): Promise<[number, TabState]> {
-  return waitFor(async () => {
-    const entry = Object.entries(await storedStates(await browser.worker())).find(([, s]) => s.url === url && accept(s));
-    return entry && ([Number(entry[0]), entry[1]] as [number, TabState]);
-  }, timeoutMs, what);
-}
 
 const timed = async <T>(what: string, task: () => Promise<T>): Promise<T> => {
   const start = performance.now();

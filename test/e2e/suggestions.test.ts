@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTEXT_LOOKUP_MEASURE } from '../../extension/background/assets';
 import type { TabState } from '../../extension/messages';
-import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, waitFor, pointAt, type ExtensionBrowser, type FixtureServer } from './browser';
+import { CHROMIUM, doneState, launchWithExtension, pointAt, serveFixtures, type ExtensionBrowser, type FixtureServer } from './browser';
 import { distDir, ensureBuilt } from './build';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'dist', 'screenshots');
@@ -38,10 +38,7 @@ describe.skipIf(!existsSync(CHROMIUM))('suggestions and context, in Chromium', (
   });
 
   async function analysed(): Promise<[number, TabState]> {
-    return waitFor(async () => {
-      const entry = Object.entries(await storedStates(await browser.worker())).find(([, s]) => s.url === pageUrl && s.status === 'done');
-      return entry && ([Number(entry[0]), entry[1]] as [number, TabState]);
-    }, 60_000, 'the analysis of the suggestions fixture');
+    return doneState(browser, pageUrl, 'the analysis of the suggestions fixture');
   }
 
   it('computes all five on the device: rewording, claim match, source lists, spoiler, guidance', async () => {
