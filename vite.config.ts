@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import { CONTENT_SCRIPT, manifestFor, type TargetBrowser } from './extension/manifest.config';
@@ -89,6 +89,45 @@ function serviceWorkerGuard(): Plugin {
   };
 }
 
+/**
+ * The content script as one self-contained classic script at ASSETS.contentScript. No manifest
+ * key names it (the worker registers or injects it: background/access.ts), so crxjs would not
+ * build it, and crxjs's dynamic `?script` import would list it in web_accessible_resources, where
+ * any page could probe for it. A second Vite build in IIFE format, emitted into this bundle.
+ */
+function contentScriptBundle(): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'unspin:content-script',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async generateBundle() {
+      const result = await build({
+        configFile: false,
+        logLevel: 'warn',
+        root: config.root,
+        mode: config.mode,
+        build: {
+          write: false,
+          emptyOutDir: false,
+          lib: { entry: join(config.root, CONTENT_SCRIPT), formats: ['iife'], name: 'unspinContentScript', fileName: () => ASSETS.contentScript },
+          rollupOptions: { output: { entryFileNames: ASSETS.contentScript, inlineDynamicImports: true } },
+          minify: config.build.minify,
+          sourcemap: false,
+          target: config.build.target,
+        },
+      });
+      const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : []));
+      const entry = outputs.find((output) => output.type === 'chunk' && output.isEntry);
+      if (!entry || entry.type !== 'chunk') return this.error('content script: no entry chunk');
+      if (outputs.length > 1) return this.error(`content script: expected one file, got ${outputs.map((o) => o.fileName).join(', ')}`);
+      this.emitFile({ type: 'asset', fileName: ASSETS.contentScript, source: entry.code });
+    },
+  };
+}
+
 /** Extension pages no manifest key names (the popup and options pages come through the manifest). */
 const EXTRA_PAGES: string[] = ['extension/workshop/index.html', 'extension/history/index.html'];
 
@@ -98,8 +137,8 @@ export default defineConfig(({ mode }) => {
     plugins: [
       preact(),
       ortForServiceWorker(),
-      // The content script is one self-contained classic file: no loader, no web_accessible_resources.
-      crx({ manifest: manifestFor(browser), browser, contentScripts: { standaloneFiles: [CONTENT_SCRIPT] } }),
+      crx({ manifest: manifestFor(browser), browser }),
+      contentScriptBundle(),
       bundledAssets(),
       serviceWorkerGuard(),
     ],

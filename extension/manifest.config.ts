@@ -6,14 +6,20 @@
 //   reopen does not run the model again. Badges (action API), tabs.query (a tab's id only),
 //   tabs.sendMessage, tabs.onRemoved and tabs.onUpdated need none. Not "tabs": the worker never
 //   needs a tab's address (see extension/background/badge.ts for how it notices a new page).
-// - content_scripts on http(s) pages: the page text is read where the user reads it, so scanning
-//   is automatic. No host_permissions: the worker never fetches anything from the web.
+// - No content_scripts and no host_permissions at install: Unspin reads no page until the user
+//   says so. "activeTab" + "scripting": clicking the toolbar button (or the menu entry, or the
+//   shortcut) lets the worker put the content script into that one tab, once.
+// - optional_host_permissions (http/https pages), requested at runtime when the user turns on
+//   "check pages as they load" (settings page, popup, first-run page): the worker then registers
+//   the content script for the granted sites (scripting.registerContentScripts). The worker never
+//   fetches anything from the web with them.
 // - "contextMenus": the "Check with Unspin" entry on selected text (extension/background/selection.ts);
 //   the browser hands the worker the selected text itself, so it works without the content script.
 //   Firefox accepts the same name (an alias of "menus"). The `check-selection` keyboard command
 //   needs no permission: it asks the page's content script for the selection.
 import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from '../package.json' with { type: 'json' };
+import { PAGE_ORIGINS } from './access';
 
 export type TargetBrowser = 'chrome' | 'firefox';
 
@@ -52,8 +58,8 @@ export function manifestFor(browser: TargetBrowser) {
     action: { default_title: '__MSG_ext_action_title__', default_popup: 'extension/popup/index.html' },
     // The settings page (extension/options/); a tab of its own in Chrome and Firefox alike.
     options_ui: { page: 'extension/options/index.html', open_in_tab: true },
-    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: [CONTENT_SCRIPT], run_at: 'document_idle' }],
-    permissions: ['storage', 'contextMenus'],
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
+    optional_host_permissions: [...PAGE_ORIGINS],
     // Alt+Shift+U: unused by Chrome, Edge and Firefox; on macOS Option+Shift+U types a character, so Ctrl+Shift+U.
     commands: { 'check-selection': { suggested_key: { default: 'Alt+Shift+U', mac: 'MacCtrl+Shift+U' }, description: '__MSG_ext_command_check_selection__' } },
     content_security_policy: { extension_pages: CSP },

@@ -81,6 +81,11 @@ export class Analyzer {
 
   constructor(private readonly scorer: TextScorer, readonly manifest: ModelManifest, private readonly context: AnalysisContext = {}) {}
 
+  /** The same classifier with more context (the worker adds the claim index once it is built). */
+  withContext(more: AnalysisContext): Analyzer {
+    return new Analyzer(this.scorer, this.manifest, { ...this.context, ...more });
+  }
+
   /** Calibrated scores of arbitrary texts, one probability array (LABELS order) per text. */
   async scoreTexts(texts: string[]): Promise<Float32Array[]> {
     return this.score(texts.map((t) => extractFeatures(t, this.manifest.features)));

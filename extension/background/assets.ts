@@ -20,6 +20,12 @@ export const ASSETS = {
    * Inflated, it is byte-identical to onnxruntime-web's dist/ort-wasm-simd-threaded.wasm.
    */
   ortWasm: `ort/ort-wasm-simd-threaded.wasm${GZIP_SUFFIX}`,
+  /**
+   * The content script: one self-contained classic script (vite.config.ts builds it from
+   * extension/content/index.ts). No manifest key names it: the worker registers it for the sites
+   * the user allowed, or injects it into the tab the user clicked (background/access.ts).
+   */
+  contentScript: 'extension/content/index.js',
 } as const;
 
 /** The packaged path of the model file named in the manifest. */
@@ -29,7 +35,9 @@ export function modelAsset(modelFile: string): string {
 
 /** performance.measure() name of the worker's model load, read by the end-to-end tests. */
 export const MODEL_LOAD_MEASURE = 'unspin:model-load';
-/** performance.measure() name of loading the context indexes (claims, sources, rewording). */
+/** performance.measure() name of the claim index's fetch and build (after a cold worker's first answer). */
+export const CLAIM_INDEX_MEASURE = 'unspin:claim-index';
+/** performance.measure() name of loading the quick context indexes (sources, rewording). */
 export const CONTEXT_LOAD_MEASURE = 'unspin:context-load';
 /** performance.measure() name of the claim and source lookups of one page. */
 export const CONTEXT_LOOKUP_MEASURE = 'unspin:context-lookup';

@@ -30,3 +30,26 @@ export function forwardVia(tabs: TabMessenger): Forward {
     if (error !== undefined) throw new Error(error);
   };
 }
+
+export const CANNOT_READ_MESSAGE = t('bg_cannot_read_page');
+
+/**
+ * For what the user asked for (Check this page): where no content script runs yet, puts one in
+ * (background/access.ts) and sends again. Browsers refuse their own pages and extension stores.
+ */
+export function forwardInjecting(forward: Forward, inject: (tabId: number) => Promise<void>): Forward {
+  return async (tabId, message) => {
+    try {
+      await forward(tabId, message);
+      return;
+    } catch (error) {
+      if (!(error instanceof Error) || error.message !== NOT_RUNNING_MESSAGE) throw error;
+    }
+    try {
+      await inject(tabId);
+    } catch {
+      throw new Error(CANNOT_READ_MESSAGE);
+    }
+    await forward(tabId, message);
+  };
+}

@@ -5,7 +5,9 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { leftMarkedPage, showBadge } from './badge';
 import { IDLE_STATE, TabStateCache } from './cache';
 import { ChunkAssembler } from './chunks';
-import { forwardVia } from './forward';
+import { forwardInjecting, forwardVia } from './forward';
+import { ContentScriptAccess, type AccessApis } from './access';
+import { grantedPageOrigins } from '../access';
 import { handleMessage, type HandlerDeps } from './messages';
 import { analyzePage, getAnalyzer } from './model';
 import { PostAnalyses } from './posts';
@@ -33,7 +35,18 @@ const scans = new Scans({
   record: (tabId, state) => recordInHistory(tabId, state),
   forward: forwardVia(browser.tabs),
 });
-const deps: HandlerDeps = { messagesFor: localeLoader((path) => browser.runtime.getURL(path)), extensionId: browser.runtime.id, extensionUrl: browser.runtime.getURL(''), scans, cache, forward: forwardVia(browser.tabs), analyzeText: async (input) => analyzePage({ ...input, sensitivity: input.sensitivity ?? (await sensitivity()) }), posts: new PostAnalyses({ cache, analyze: analyzePage, showBadge: badge, sensitivity }), feedback: new FeedbackService({ store: new FeedbackStore(browser.storage.local), state: (tabId) => cache.get(tabId) }) };
+// Where the content script runs: the sites the user allowed, or the tab the user clicked (access.ts).
+const access = new ContentScriptAccess({ permissions: browser.permissions, scripting: browser.scripting as unknown as AccessApis['scripting'] }, async () => (await settings.current()).scanMode);
+const inject = (tabId: number) => access.inject(tabId);
+// First install with no site allowed yet: the settings page opens at its "Site access" section.
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason !== 'install') return;
+  void grantedPageOrigins(browser.permissions).then((sites) => {
+    if (sites.length === 0) return browser.tabs.create({ url: browser.runtime.getURL('extension/options/index.html#site-access-heading') });
+  });
+});
+
+const deps: HandlerDeps = { messagesFor: localeLoader((path) => browser.runtime.getURL(path)), extensionId: browser.runtime.id, extensionUrl: browser.runtime.getURL(''), scans, cache, forward: forwardVia(browser.tabs), forwardAsked: forwardInjecting(forwardVia(browser.tabs), inject), analyzeText: async (input) => analyzePage({ ...input, sensitivity: input.sensitivity ?? (await sensitivity()) }), posts: new PostAnalyses({ cache, analyze: analyzePage, showBadge: badge, sensitivity }), feedback: new FeedbackService({ store: new FeedbackStore(browser.storage.local), state: (tabId) => cache.get(tabId) }) };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleMessage(message, sender, deps));
 
@@ -50,15 +63,15 @@ async function recordInHistory(tabId: number, state: TabState): Promise<void> {
 // "Check with Unspin" (context menu) and the check-selection command: see selection.ts.
 const selection = registerSelectionCheck(
   { onInstalled: browser.runtime.onInstalled, contextMenus: browser.contextMenus, commands: browser.commands, activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id },
-  { cache, analyze: deps.analyzeText, tabs: browser.tabs, openPopup: () => Promise.resolve().then(() => browser.action.openPopup()) },
+  { cache, analyze: deps.analyzeText, tabs: browser.tabs, inject, openPopup: () => Promise.resolve().then(() => browser.action.openPopup()) },
 );
 // Test hook: the e2e test calls the real menu and command listeners with synthetic events (a native
 // menu can't be clicked from Playwright). A worker's global is reachable only from this extension.
 (globalThis as { unspinTestHooks?: unknown }).unspinTestHooks = selection;
 
 // Settings changed (options page, another device): open tabs rescan or redraw their badge (background/settings.ts).
-settings.watch((before, after) =>
-  applyToTabs(before, after, {
+settings.watch((before, after) => {
+  return applyToTabs(before, after, {
     tabIds: async () => Object.keys(await browser.storage.session.get(null)).flatMap((key) => (/^tab:\d+$/.test(key) ? [Number(key.slice(4))] : [])),
     state: (tabId) => cache.get(tabId),
     rescan: (tabId) => deps.forward(tabId, { type: BackgroundMessage.Rescan }),
@@ -67,15 +80,21 @@ settings.watch((before, after) =>
       await badge(tabId, IDLE_STATE);
     },
     showBadge: badge,
-  }),
-);
+  });
+});
 
-browser.tabs.onRemoved.addListener((tabId) => void scans.forget(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  access.forget(tabId);
+  void scans.forget(tabId);
+});
 // A prerendered page swapped in: the old tab id is gone.
 browser.tabs.onReplaced.addListener((_added, removed) => void scans.forget(removed));
 // Without the "tabs" permission changeInfo.url is withheld (Chrome), so the event only says that
 // the top frame navigated; badge.ts tells a new document from a #fragment or history change.
 // Firefox resets the tab's action values between 'loading' and 'complete': check at both.
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading' || change.status === 'complete') void scans.navigated(tabId, () => leftMarkedPage(browser.action, tabId));
+  if (change.status !== 'loading' && change.status !== 'complete') return;
+  void scans.navigated(tabId, () => leftMarkedPage(browser.action, tabId));
+  // Pages read as they load get the content script once loaded (access.ts).
+  access.tabUpdated(tabId, change.status);
 });

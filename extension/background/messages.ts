@@ -19,6 +19,8 @@ export interface HandlerDeps {
   scans: Scans;
   cache: TabStateCache;
   forward: Forward;
+  /** Like forward, for what the user asked for: injects the content script where none runs (default: forward). */
+  forwardAsked?: Forward;
   /** A locale's messages.json from the package (for content scripts' UI-language override). */
   messagesFor?: (locale: Locale) => Promise<MessageTable>;
   /** Analyses a text on its own (no tab): selections, pastes, workshop articles. */
@@ -92,7 +94,7 @@ async function handlePopup(request: PopupRequest, deps: HandlerDeps): Promise<Ta
       await deps.forward(tabId, { type: BackgroundMessage.FocusFinding, findingId: request.findingId });
       return undefined;
     case PopupMessage.Rescan:
-      await deps.forward(tabId, { type: BackgroundMessage.Rescan });
+      await (deps.forwardAsked ?? deps.forward)(tabId, { type: BackgroundMessage.Rescan });
       return undefined;
     case PopupMessage.ClearSelection:
       return deps.cache.update(tabId, ({ selection: _cleared, ...rest }) => rest);

@@ -7,9 +7,10 @@ import { createAnalysisContext } from '../../model/context';
 import { validateManifest, type ModelManifest } from '../../model/manifest';
 import { loadClassifier, type Classifier } from '../../model/runtime';
 import type { PageAnalysis } from '../../model/types';
-import { ASSETS, CONTEXT_LOAD_MEASURE, CONTEXT_LOOKUP_MEASURE, MODEL_LOAD_MEASURE, modelAsset } from './assets';
+import { ASSETS, CLAIM_INDEX_MEASURE, CONTEXT_LOAD_MEASURE, CONTEXT_LOOKUP_MEASURE, MODEL_LOAD_MEASURE, modelAsset } from './assets';
 
 let analyzer: Promise<Analyzer> | undefined;
+let complete: Promise<Analyzer> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
 /** ORT gets its binary as bytes (it ships gzip-compressed), so it never fetches or import()s anything. */
@@ -41,23 +42,25 @@ async function loadModel(manifest: ModelManifest): Promise<Classifier> {
   return classifier;
 }
 
-async function loadContext(): Promise<AnalysisContext> {
+/** A packaged, gzip-compressed JSON artifact, parsed. */
+const packagedJson = async (path: string): Promise<unknown> => (await fetchGzipped(path)).json();
+
+/** The source lists and the rewording table: a few ms to build, needed by the first answer. */
+async function loadQuickContext(): Promise<AnalysisContext> {
   const start = performance.now();
-  const json = async (path: string): Promise<unknown> => (await fetchGzipped(path)).json();
-  const [sources, claims, rewording] = await Promise.all([json(ASSETS.context.sources), json(ASSETS.context.claims), json(ASSETS.context.rewording)]);
-  const context = createAnalysisContext({ sources, claims, rewording });
+  const [sources, rewording] = await Promise.all([packagedJson(ASSETS.context.sources), packagedJson(ASSETS.context.rewording)]);
+  const context = createAnalysisContext({ sources, rewording });
   performance.measure(CONTEXT_LOAD_MEASURE, { start, end: performance.now() });
   return context;
 }
 
 async function load(): Promise<Analyzer> {
   const manifest = validateManifest(await (await fetchPackaged(ASSETS.modelManifest)).json());
-  // The claim index builds on this thread while the WASM compiles on the engine's own threads.
-  const [classifier, context] = await Promise.all([loadModel(manifest), loadContext()]);
+  const [classifier, context] = await Promise.all([loadModel(manifest), loadQuickContext()]);
   return new Analyzer(classifier, manifest, context);
 }
 
-/** The one Analyzer of this worker; a failed load is retried on the next call. */
+/** The one Analyzer of this worker, without the claim index; a failed load is retried on the next call. */
 export function getAnalyzer(): Promise<Analyzer> {
   analyzer ??= load().catch((error: unknown) => {
     analyzer = undefined;
@@ -66,8 +69,28 @@ export function getAnalyzer(): Promise<Analyzer> {
   return analyzer;
 }
 
+/**
+ * The Analyzer with the debunked-claim index. Building the index takes ~0.3–0.5 s of this thread
+ * on every worker start, so it is built when a complete analysis first needs it: after a page's
+ * first (fast) answer, which doesn't look claims up, has gone out.
+ */
+function getCompleteAnalyzer(): Promise<Analyzer> {
+  complete ??= getAnalyzer()
+    .then(async (ready) => {
+      const start = performance.now();
+      const { claims } = createAnalysisContext({ claims: await packagedJson(ASSETS.context.claims) });
+      performance.measure(CLAIM_INDEX_MEASURE, { start, end: performance.now() });
+      return ready.withContext({ claims });
+    })
+    .catch((error: unknown) => {
+      complete = undefined;
+      throw error;
+    });
+  return complete;
+}
+
 async function analyzeNow(input: AnalysisInput): Promise<PageAnalysis> {
-  const ready = await getAnalyzer();
+  const ready = await (input.detail === 'fast' ? getAnalyzer() : getCompleteAnalyzer());
   const analysis = await ready.analyze(input);
   performance.measure(CONTEXT_LOOKUP_MEASURE, { start: performance.now() - ready.lastContextMs, duration: ready.lastContextMs });
   return analysis;

@@ -3,8 +3,8 @@
 // as a card next to the selection and at the top of the popup (TabState.selection).
 //
 // The menu hands us the selection itself (info.selectionText), so it works where no content script
-// runs (a page Unspin can't read: the result is then in the popup); the command has to ask the
-// tab's content script for it.
+// can run (a page Unspin can't read: the result is then in the popup); the command has to ask the
+// tab's content script for it. Both put the content script into the tab first if it isn't there.
 import type { Menus, Tabs } from 'webextension-polyfill';
 import type { AnalysisInput } from '../../model/analyze';
 import type { PageAnalysis } from '../../model/types';
@@ -27,6 +27,11 @@ export interface SelectionDeps {
   /** The worker's one-at-a-time analysis queue (model.ts analyzePage). */
   analyze: (input: AnalysisInput) => Promise<PageAnalysis>;
   tabs: TabMessenger;
+  /**
+   * Puts the content script into the tab when none runs there (background/access.ts): the menu
+   * click and the shortcut grant activeTab for it.
+   */
+  inject?: (tabId: number) => Promise<void>;
   /** action.openPopup where the browser has it: shows the result when the page can't. */
   openPopup?: () => Promise<void>;
   now?: () => number;
@@ -44,17 +49,34 @@ export function capText(text: string, max: number): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
-/** Sends to the tab's top frame (the only one with the content script); the reply's value, or throws. */
-async function ask(tabs: TabMessenger, tabId: number, message: BackgroundRequest): Promise<unknown> {
-  const reply = (await tabs.sendMessage(tabId, message, { frameId: 0 })) as { ok?: unknown; value?: unknown; error?: unknown } | undefined;
-  if (reply?.ok !== true) throw new Error(typeof reply?.error === 'string' ? reply.error : 'no answer from the page');
-  return reply.value;
+/** The value of a content script's Reply, or throws its error. */
+function valueOf(reply: unknown): unknown {
+  const { ok, value, error } = (reply ?? {}) as { ok?: unknown; value?: unknown; error?: unknown };
+  if (ok !== true) throw new Error(typeof error === 'string' ? error : 'no answer from the page');
+  return value;
+}
+
+/**
+ * Sends to the tab's top frame (the only one with the content script); the reply's value, or
+ * throws. Where no content script receives it, injects one (if allowed) and sends again.
+ */
+async function ask(tabId: number, message: BackgroundRequest, deps: SelectionDeps): Promise<unknown> {
+  const send = () => deps.tabs.sendMessage(tabId, message, { frameId: 0 });
+  let reply: unknown;
+  try {
+    reply = await send();
+  } catch (error) {
+    if (!deps.inject) throw error;
+    await deps.inject(tabId);
+    reply = await send();
+  }
+  return valueOf(reply);
 }
 
 /** Shows `payload` in the page; when the page can't (no content script), opens the popup where possible. */
 async function show(tabId: number, payload: { analysis: PageAnalysis } | { message: string }, deps: SelectionDeps): Promise<boolean> {
   try {
-    await ask(deps.tabs, tabId, { type: BackgroundMessage.ShowSelection, ...payload });
+    await ask(tabId, { type: BackgroundMessage.ShowSelection, ...payload }, deps);
     return true;
   } catch {
     // Needs a user gesture in some browsers, and a focused window: the popup has the result anyway.
@@ -89,9 +111,9 @@ export async function checkSelection(tabId: number, text: string, deps: Selectio
 export async function checkTabSelection(tabId: number, deps: SelectionDeps): Promise<SelectionOutcome> {
   let text: unknown;
   try {
-    text = await ask(deps.tabs, tabId, { type: BackgroundMessage.GetSelection });
+    text = await ask(tabId, { type: BackgroundMessage.GetSelection }, deps);
   } catch {
-    // No content script here (PDF viewer, a browser page, a page opened before Unspin was installed).
+    // No content script here and none allowed (PDF viewer, a browser page, an extension store).
     const message = UNREACHABLE_MESSAGE;
     await store(tabId, { text: '', message, checkedAt: (deps.now ?? Date.now)() }, deps);
     await deps.openPopup?.().catch(() => undefined);

@@ -5,7 +5,7 @@ import { BackgroundMessage } from '../messages';
 import { Card } from './card';
 import { SelectionCard } from './selection';
 import { extractPage } from './extract';
-import { createPainter, Highlights, type HighlightApi, nativeHighlightApi } from './highlight';
+import { Highlights } from './highlight';
 import { createUiHost, type UiHost } from './host';
 import { hitTest, watchPointer } from './hover';
 import type { Finding } from '../../model/types';
@@ -16,6 +16,8 @@ import { locateAnalysis, locateFindings, type LocatedAnalysis, type LocatedFindi
 import { listenToBackground, newScanId, reportUnreadable, requestAnalysis, requestPostAnalysis, sendToBackground, type RequestHandler, type Send } from './messaging';
 import { waitForQuiet, watchLocation } from './navigation';
 import { revealRange } from './reveal';
+import { createOverlayPainter } from './overlay';
+import { PAINTED_KEY } from './marks';
 import { ANALYSIS_MEASURE, EXTRACT_MEASURE, HIGHLIGHTS_MEASURE, measureStep } from './measures';
 import { slicing, type Slicing } from './schedule';
 import { pagePolicy, storageSettings, type PagePolicy, type SettingsSource } from './settings';
@@ -37,7 +39,6 @@ export interface ContentScriptOptions {
   document?: Document;
   send?: Send;
   listen?: (handle: RequestHandler) => () => void;
-  highlightApi?: HighlightApi | null;
   slicing?: (signal: AbortSignal) => Slicing;
   /** Scan once the page is quiet (default true) when the settings allow; tests call scan() themselves. */
   autoScan?: boolean;
@@ -89,7 +90,9 @@ export class ContentScript {
     this.send = options.send ?? sendToBackground;
     this.slicing = options.slicing ?? ((signal) => slicing({ signal }));
     const host = () => (this.ui ??= createUiHost(this.document));
-    this.highlights = new Highlights(createPainter(this.document, host, options.highlightApi === undefined ? nativeHighlightApi() : options.highlightApi));
+    this.highlights = new Highlights(createOverlayPainter(this.document, host));
+    // For the end-to-end tests and the benchmark (DevTools), in this isolated world only.
+    (globalThis as Record<symbol, unknown>)[PAINTED_KEY] = this.highlights.painted;
     this.card = new Card(this.document, host, (located, element) => this.feedback.decorate(located, element, () => this.hideCard()));
     this.feedback = new ContentFeedback({ document: this.document, reader: options.feedback ?? storageFeedback(), send: this.send, current: () => this.located, paint: (visible) => this.highlights.showAnalysis(visible) });
     this.stops.push(() => this.feedback.stop());
@@ -107,8 +110,10 @@ export class ContentScript {
     this.ready = source.load().then((loaded) => {
       if (!changedFirst) this.applySettings(loaded, []);
       const policy = this.policy();
+      // Injected because the user asked (autoScan false): the worker's Rescan follows, whatever the policy.
+      if (!(options.autoScan ?? true)) return;
       if (policy === 'never') void this.reportNeverScan();
-      else if (policy === 'auto' && (options.autoScan ?? true))
+      else if (policy === 'auto')
         void waitForQuiet(this.document, FIRST_SCAN_QUIET_MS, FIRST_SCAN_MAX_WAIT_MS).then(() => {
           if (!this.scanned && this.policy() === 'auto') void this.scan();
         });
@@ -181,8 +186,9 @@ export class ContentScript {
       const analysed = performance.now();
       measureStep(ANALYSIS_MEASURE, extracted, analysed);
       this.located = locateAnalysis(analysis, page);
+      const locateMs = performance.now() - analysed;
       await this.feedback.show(this.located);
-      measureStep(HIGHLIGHTS_MEASURE, analysed, performance.now());
+      measureStep(HIGHLIGHTS_MEASURE, analysed, performance.now(), { marks: this.highlights.paintedCount, locateMs, drawMs: this.highlights.drawMs });
       // A partial first answer is completed by AnalysisComplete; posts wait for it, so that they
       // merge into the complete result.
       const release = () => growth.release(page.map.text);

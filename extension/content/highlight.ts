@@ -1,123 +1,12 @@
-// Highlights through the CSS Custom Highlight API: the page's DOM and text are never changed;
-// the browser paints ::highlight(unspin-*) over live Ranges. Falls back to overlay.ts.
+// The findings (and claim-only sentences) shown on the page: which are marked, how, and which
+// one a FocusFinding names. Drawing is the painter's (overlay.ts, in Unspin's closed shadow root).
 import { claimTarget, SPOILER_TARGET } from '../ui/context';
-import type { Severity } from '../ui/labels';
-import type { UiHost } from './host';
 import type { LocatedAnalysis, LocatedClaim, LocatedFinding, LocatedMark } from './locate';
-import { MARKS, type MarkName, type MarkPainter, type MarkRanges } from './marks';
-import { createOverlayPainter } from './overlay';
-import { markOwn } from './own';
-import { BANDS } from './paint';
-import { BAND_BACKGROUNDS, BAND_COLOURS, CLAIM_BACKGROUND, CLAIM_COLOUR, FOCUS_COLOUR, type MarkStyle } from './style';
+import { markName, type MarkName, type MarkPainter, type MarkRanges, type PaintedMarks } from './marks';
 import type { CategoryId } from '../../model/types';
 import { isFindingShown, type HighlightStyle } from '../settings';
 
 export const FLASH_MS = 1600;
-
-/** The parts of the Highlight API used here (a test can supply its own). */
-export interface HighlightApi {
-  registry: { set(name: string, highlight: unknown): unknown; delete(name: string): boolean };
-  create(ranges: readonly Range[], priority: number): unknown;
-}
-
-export function nativeHighlightApi(scope: object = globalThis): HighlightApi | null {
-  const { CSS: css, Highlight: HighlightClass } = scope as { CSS?: { highlights?: HighlightApi['registry'] }; Highlight?: new () => { priority: number; add(range: Range): unknown } };
-  if (!css?.highlights || typeof HighlightClass !== 'function') return null;
-  return {
-    registry: css.highlights,
-    create: (ranges, priority) => {
-      const highlight = new HighlightClass();
-      for (const range of ranges) highlight.add(range);
-      highlight.priority = priority;
-      return highlight;
-    },
-  };
-}
-
-export const highlightName = (band: MarkName | 'focus') => `unspin-${band}`;
-
-const DECORATION: Record<Severity, string> = { low: 'dotted', medium: 'solid', high: 'solid' };
-
-export function highlightCss(style: MarkStyle = 'underline'): string {
-  const bands =
-    style === 'background'
-      ? BANDS.map((band) => `::highlight(${highlightName(band)}) { background-color: ${BAND_BACKGROUNDS[band]}; }`)
-      : BANDS.map((band) => `::highlight(${highlightName(band)}) { text-decoration: underline ${DECORATION[band]} 2px ${BAND_COLOURS[band]}; text-underline-offset: 3px; }`);
-  // A claim resemblance is context, not a finding: thinner, dotted, lower, in its own colour.
-  const claim =
-    style === 'background'
-      ? `::highlight(${highlightName('claim')}) { background-color: ${CLAIM_BACKGROUND}; }`
-      : `::highlight(${highlightName('claim')}) { text-decoration: underline dotted 1.5px ${CLAIM_COLOUR}; text-underline-offset: 4px; }`;
-  return [...bands, claim, `::highlight(${highlightName('focus')}) { background-color: ${FOCUS_COLOUR}; }`].join('\n');
-}
-
-const styleElements = new WeakMap<Document, HTMLStyleElement>();
-const adoptedSheets = new WeakMap<Document, CSSStyleSheet>();
-
-/** ::highlight() rules must live in a document style sheet; added once, put back if the page drops it, rewritten when the style changes. */
-function ensureStyles(document: Document, css: string): void {
-  let style = styleElements.get(document);
-  if (!style) {
-    style = document.createElement('style');
-    markOwn(style);
-    styleElements.set(document, style);
-  }
-  if (style.textContent !== css) style.textContent = css;
-  adoptedSheets.get(document)?.replaceSync(css);
-  if (style.isConnected) return;
-  (document.head ?? document.documentElement).append(style);
-  // A page CSP without 'unsafe-inline' styles blocks the <style>: constructed sheets are exempt.
-  if (!style.sheet && !adoptedSheets.has(document)) adoptSheet(document, css);
-}
-
-function adoptSheet(document: Document, css: string): void {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    adoptedSheets.set(document, sheet);
-  } catch {
-    // Nothing more to try: the marks stay invisible, the card still works.
-  }
-}
-
-/** A painter that can also change how its marks look (the highlight-style setting). */
-export interface StyledPainter extends MarkPainter {
-  setStyle?(style: MarkStyle): void;
-}
-
-export function createHighlightPainter(document: Document, api: HighlightApi): StyledPainter {
-  let flashTimer: ReturnType<typeof setTimeout> | undefined;
-  let style: MarkStyle = 'underline';
-  return {
-    setStyle(next) {
-      style = next;
-      if (styleElements.has(document)) ensureStyles(document, highlightCss(style));
-    },
-    paint(marks: MarkRanges) {
-      ensureStyles(document, highlightCss(style));
-      for (const mark of MARKS) {
-        const ranges = marks.get(mark) ?? [];
-        if (ranges.length > 0) api.registry.set(highlightName(mark), api.create(ranges, 0));
-        else api.registry.delete(highlightName(mark));
-      }
-    },
-    flash(ranges, ms) {
-      ensureStyles(document, highlightCss(style));
-      clearTimeout(flashTimer);
-      api.registry.set(highlightName('focus'), api.create(ranges, 1));
-      flashTimer = setTimeout(() => api.registry.delete(highlightName('focus')), ms);
-    },
-    clear() {
-      for (const mark of MARKS) api.registry.delete(highlightName(mark));
-    },
-  };
-}
-
-/** The Highlight API painter when the browser has the API, else overlay boxes. */
-export function createPainter(document: Document, host: () => UiHost, api: HighlightApi | null = nativeHighlightApi()): StyledPainter {
-  return api ? createHighlightPainter(document, api) : createOverlayPainter(document, host);
-}
 
 /** A range still over page text: a page that replaces its nodes while we map leaves detached or collapsed ranges. */
 const onPage = (range: Range) => range.startContainer.isConnected && !range.collapsed;
@@ -145,7 +34,24 @@ export class Highlights {
   private style: HighlightStyle = 'underline';
   private on = true;
 
-  constructor(private readonly painter: StyledPainter) {}
+  constructor(private readonly painter: MarkPainter) {}
+
+  /** What is painted now, by mark name (live; the content script's isolated world only). */
+  get painted(): PaintedMarks {
+    return this.painter.painted;
+  }
+
+  /** How many ranges carry a mark now (not counting a focus flash). */
+  get paintedCount(): number {
+    let count = 0;
+    for (const [name, ranges] of this.painter.painted) if (name !== markName('focus')) count += ranges.length;
+    return count;
+  }
+
+  /** How long the painter's latest drawing took, ms. */
+  get drawMs(): number {
+    return this.painter.drawMs;
+  }
 
   get enabled(): boolean {
     return this.on;
@@ -160,7 +66,7 @@ export class Highlights {
   setStyle(style: HighlightStyle): void {
     if (style === this.style) return;
     this.style = style;
-    if (style !== 'none') this.painter.setStyle?.(style);
+    if (style !== 'none') this.painter.setStyle(style);
     this.repaint();
   }
 

@@ -1,7 +1,7 @@
-// Which finding is under the pointer. With the Highlight API nothing in the DOM marks a
-// finding, so the character under the pointer is found (caretPositionFromPoint) and checked
-// against the findings' ranges, then against their line boxes (the caret snaps to the nearest
-// character even beside the text).
+// Which finding is under the pointer. Nothing in the page's DOM marks a finding (the boxes are in
+// Unspin's closed shadow root and let the pointer through), so the character under the pointer is
+// found (caretPositionFromPoint) and checked against the findings' ranges, then against their line
+// boxes (the caret snaps to the nearest character even beside the text).
 import type { LocatedMark } from './locate';
 
 export interface CaretPoint {

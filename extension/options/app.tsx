@@ -3,8 +3,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { readSettings, saveSettings, watchSettings, type Settings, type SettingsStorage } from '../settings';
 import { Options, type SaveStatus } from './components/Options';
+import type { SiteAccess } from '../ui/site-access';
 
-export function OptionsApp({ storage }: { storage: SettingsStorage }) {
+export function OptionsApp({ storage, access }: { storage: SettingsStorage; access?: SiteAccess }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [repaired, setRepaired] = useState<(keyof Settings)[]>([]);
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
@@ -30,6 +31,8 @@ export function OptionsApp({ storage }: { storage: SettingsStorage }) {
   }, [storage]);
 
   const onChange = (change: Partial<Settings>) => {
+    // Choosing "check every page" asks the browser at once, while the click still counts as a gesture.
+    if (change.scanMode === 'auto' && access?.everyPage === false) access.allow();
     const save = ++saves.current;
     setSettings((current) => (current ? { ...current, ...change } : current));
     setStatus({ kind: 'saving' });
@@ -43,5 +46,5 @@ export function OptionsApp({ storage }: { storage: SettingsStorage }) {
     );
   };
 
-  return <Options settings={settings} repaired={repaired} status={status} onChange={onChange} />;
+  return <Options settings={settings} repaired={repaired} status={status} onChange={onChange} access={access} />;
 }

@@ -54,6 +54,15 @@ export const OPTIONS_STRINGS = {
   get scanModeHint() { return t('options_scan_mode_hint'); },
   get scanMode(): Record<ScanMode, string> { return byKey(['auto', 'click'], 'options_scan_mode_'); },
 
+  get accessHeading() { return t('options_access_heading'); },
+  get accessGranted() { return t('options_access_granted'); },
+  get accessMissing() { return t('options_access_missing'); },
+  get accessClickMode() { return t('options_access_click_mode'); },
+  get accessAllow() { return t('options_access_allow'); },
+  get accessRevoke() { return t('options_access_revoke'); },
+  get accessAllowEveryPage() { return t('options_access_allow_every_page'); },
+  get accessHint() { return t('options_access_hint'); },
+
   get highlightHeading() { return t('options_highlight_heading'); },
   get highlightHint() { return t('options_highlight_hint'); },
   get highlight(): Record<HighlightStyle, string> { return byKey(['underline', 'background', 'none'], 'options_highlight_'); },

@@ -11,6 +11,7 @@ import { MOCK_STATES } from './mock';
 import { usePopupFeedback } from '../feedback/client';
 import { applyPageLanguage } from '../ui/page-language';
 import { browserLookup } from '../ui/i18n';
+import { useSiteAccess } from '../ui/site-access';
 
 const POLL_MS = 400;
 /** After "Check this page": how long to wait for the page's scan to begin. */
@@ -79,7 +80,8 @@ function LivePopup() {
   };
   const onOpenSettings = () => void browser.runtime.openOptionsPage().then(() => window.close());
   const feedback = usePopupFeedback(tabId, state);
-  return <Popup state={state} settings={settings} feedback={feedback} onCheck={onCheck} onOpenSettings={onOpenSettings} onToggleHighlights={onToggleHighlights} onShowFinding={onShowFinding} onClearSelection={onClearSelection} />;
+  const access = useSiteAccess();
+  return <Popup state={state} settings={settings} feedback={feedback} access={access} onCheck={onCheck} onOpenSettings={onOpenSettings} onToggleHighlights={onToggleHighlights} onShowFinding={onShowFinding} onClearSelection={onClearSelection} />;
 }
 
 const mock = new URLSearchParams(location.search).get('mock');

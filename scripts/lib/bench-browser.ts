@@ -1,17 +1,21 @@
 // The built extension in real Chromium: worker cold start, page load -> highlights, the content
 // script's long tasks, the worker's memory, and two ratios measured in the same run (analysis ÷
-// extraction; page load with ÷ without the extension), so that they hold on a noisy machine.
+// extraction; page load with ÷ without the extension), so that they hold on a noisy machine. The
+// content script's own timings and marks are read in its isolated world (scripts/lib/isolated.ts):
+// it keeps them out of the page's reach.
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { CONTEXT_LOAD_MEASURE, MODEL_LOAD_MEASURE } from '../../extension/background/assets';
-import { ANALYSIS_MEASURE, EXTRACT_MEASURE, HIGHLIGHTS_MEASURE } from '../../extension/content/measures';
+import { markName, PAINTED_KEY } from '../../extension/content/marks';
+import { ANALYSIS_MEASURE, EXTRACT_MEASURE, HIGHLIGHTS_MEASURE, MEASURES_KEY, type StepMeasure } from '../../extension/content/measures';
 import { CHROMIUM, launchWithExtension, serveFixtures, storedStates, useSettings, type ExtensionBrowser, type FixtureServer } from '../../test/e2e/browser';
 import type { ArticleId, GeneratedArticle } from './bench-corpus';
 import { median } from './bench-report';
 import type { Recorder } from './bench-node';
+import { IsolatedWorld } from './isolated';
 
 /** Everything under dir, in bytes: what the unpacked extension ships. */
 export function directoryBytes(dir: string): number {
@@ -48,13 +52,22 @@ interface Visit {
   firstContentfulPaint: number;
   longTasks: LongTask[];
   /** The content script's steps (absent without the extension). */
-  extract?: { start: number; duration: number };
-  analysis?: { start: number; duration: number };
-  highlights?: { start: number; duration: number };
+  extract?: Step;
+  analysis?: Step;
+  highlights?: Step;
+  /** Ranges marked when the visit was read (after SETTLE_MS: the complete analysis's claim marks included). */
   marks: number;
 }
 
-// The two scripts below run in the page. They are strings, not functions: tsx's transform would
+interface Step {
+  start: number;
+  duration: number;
+  /** The highlights step's synchronous pieces (locating, drawing), where the content script records them. */
+  locateMs?: number;
+  drawMs?: number;
+}
+
+// The scripts below run in the page. They are strings, not functions: tsx's transform would
 // add helpers (__name) to a function's source that the page does not have.
 
 /** Installed before the page's own scripts: long tasks on the page's main thread, where the content script runs. */
@@ -64,25 +77,37 @@ const OBSERVE_LONG_TASKS = `(() => {
   new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
 })()`;
 
-const READ_VISIT = `(() => {
+/** In the page's main world: its own timings and long tasks. */
+const READ_PAGE = `(() => {
   const nav = performance.getEntriesByType('navigation')[0];
-  const step = (name) => {
-    const entry = performance.getEntriesByName(name).at(-1);
-    return entry ? { start: entry.startTime, duration: entry.duration } : undefined;
-  };
-  let marks = 0;
-  for (const [name, highlight] of CSS.highlights) if (name.startsWith('unspin-')) marks += highlight.size;
   return {
     load: nav.loadEventEnd,
     domContentLoaded: nav.domContentLoadedEventEnd,
     firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     longTasks: globalThis.benchLongTasks ?? [],
-    extract: step(${JSON.stringify(EXTRACT_MEASURE)}),
-    analysis: step(${JSON.stringify(ANALYSIS_MEASURE)}),
-    highlights: step(${JSON.stringify(HIGHLIGHTS_MEASURE)}),
-    marks,
   };
 })()`;
+
+/**
+ * In the content script's isolated world: its steps (extension/content/measures.ts) and the ranges
+ * it marks now (extension/content/marks.ts), kept there and not on the page's performance timeline
+ * or in CSS.highlights, which the page could read.
+ */
+const READ_CONTENT = `(() => {
+  let marks = 0;
+  for (const [name, ranges] of globalThis[Symbol.for(${JSON.stringify(PAINTED_KEY.description)})] ?? []) if (name !== ${JSON.stringify(markName('focus'))}) marks += ranges.length;
+  return { steps: globalThis[Symbol.for(${JSON.stringify(MEASURES_KEY.description)})] ?? [], marks };
+})()`;
+
+/** The latest of each step, once the highlights step is there. */
+function stepsOf(content: { steps: StepMeasure[]; marks: number } | undefined): Pick<Visit, 'extract' | 'analysis' | 'highlights' | 'marks'> | undefined {
+  const last = (name: string) => content?.steps.findLast((m) => m.name === name);
+  const highlights = last(HIGHLIGHTS_MEASURE);
+  if (!content || !highlights) return undefined;
+  const step = (m: StepMeasure | undefined): Step | undefined => m && { start: m.start, duration: m.duration };
+  const pieces = { locateMs: highlights.locateMs, drawMs: highlights.drawMs };
+  return { extract: step(last(EXTRACT_MEASURE)), analysis: step(last(ANALYSIS_MEASURE)), highlights: { ...step(highlights)!, ...pieces }, marks: content.marks };
+}
 
 /**
  * Opens url in a new tab of context; with the extension, waits for its highlights. `whileOpen`
@@ -90,16 +115,30 @@ const READ_VISIT = `(() => {
  */
 async function visit(context: BrowserContext, url: string, withExtension: boolean, whileOpen?: () => Promise<void>): Promise<Visit> {
   const page = await context.newPage();
+  // Attached on both sides, so the DevTools session's own cost is in both loads of a ratio.
+  const attached = await IsolatedWorld.attach(page);
+  const world = withExtension ? attached : undefined;
   try {
     await page.addInitScript(OBSERVE_LONG_TASKS);
     await page.goto(url, { waitUntil: 'load' });
-    if (withExtension) await page.waitForFunction(`performance.getEntriesByName(${JSON.stringify(HIGHLIGHTS_MEASURE)}).length > 0`, undefined, { timeout: 120_000, polling: 100 });
+    const readSteps = async () => (world ? stepsOf(await world.evaluate<{ steps: StepMeasure[]; marks: number }>(READ_CONTENT)) : undefined);
+    if (world) await waitForSteps(readSteps);
     await page.waitForTimeout(SETTLE_MS);
-    const result = (await page.evaluate(READ_VISIT)) as Visit;
+    const result: Visit = { ...((await page.evaluate(READ_PAGE)) as Omit<Visit, 'marks'>), marks: 0, ...(await readSteps()) };
     await whileOpen?.();
     return result;
   } finally {
+    await attached.detach();
     await page.close();
+  }
+}
+
+/** Polls the content script's world until its highlights step is recorded. */
+async function waitForSteps(read: () => Promise<unknown>, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await read())) {
+    if (Date.now() > deadline) throw new Error(`no ${HIGHLIGHTS_MEASURE} step after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -108,18 +147,22 @@ export const LONG_TASK_MS = 50;
 
 /**
  * The content script's long tasks in one scan: the Long Tasks API's entries from the scan's start
- * to a little after its highlights, plus the highlights step itself when it passes 50 ms. That
- * step is one synchronous task (controller.ts: analysis reply -> locate -> paint), but Chromium's
- * observer often misses tasks that run an extension message's reply (seen: 116-224 ms steps with
- * no entry), so the content script's own measure stands in for it.
+ * to a little after its highlights, plus the highlights step's longest synchronous piece when it
+ * passes 50 ms: Chromium's observer often misses tasks that run an extension message's reply (seen:
+ * 116-224 ms steps with no entry), so the content script's own measure stands in for them. The step
+ * itself is not one task: between locating the findings and drawing them it waits for the reader's
+ * verdicts in storage; where the content script records its pieces (locateMs, drawMs), the longer
+ * of the two counts, else the whole step.
  */
 export function scanLongTasks(visit: Pick<Visit, 'longTasks' | 'extract' | 'highlights'>, settleMs = SETTLE_MS): LongTask[] {
   if (!visit.extract || !visit.highlights) return [];
   const from = visit.extract.start;
   const to = visit.highlights.start + visit.highlights.duration + settleMs;
   const observed = visit.longTasks.filter((task) => task.start + task.duration > from && task.start < to);
-  const paint = visit.highlights;
-  const paintSeen = observed.some((task) => task.start <= paint.start + 1 && task.start + task.duration >= paint.start + paint.duration - 1);
+  const step = visit.highlights;
+  const split = step.locateMs !== undefined || step.drawMs !== undefined;
+  const paint: LongTask = split ? { start: step.start, duration: Math.max(step.locateMs ?? 0, step.drawMs ?? 0) } : step;
+  const paintSeen = observed.some((task) => task.start <= step.start + 1 && task.start + task.duration >= step.start + paint.duration - 1);
   return paint.duration > LONG_TASK_MS && !paintSeen ? [...observed, paint] : observed;
 }
 
@@ -251,7 +294,7 @@ export async function benchBrowser({ extensionDir, articles, runs, record, log }
         if (workerMs !== undefined) visits[id].workerMs.push(workerMs);
         const last = visits[id].ext.at(-1)!;
         const tasks = scanLongTasks(last).map((t) => Math.round(t.duration));
-        log(`run ${run + 1}/${runs} ${id}: load ${Math.round(last.load)} ms (without ${Math.round(visits[id].plain.at(-1)!.load)} ms), scan at ${Math.round(last.extract?.start ?? NaN)} ms: extract ${Math.round(last.extract?.duration ?? NaN)} ms, analysis ${Math.round(last.analysis?.duration ?? NaN)} ms (worker ${workerMs} ms), paint ${Math.round(last.highlights?.duration ?? NaN)} ms, highlights at ${Math.round(end(last.highlights))} ms, ${last.marks} marks; long tasks during the scan ${JSON.stringify(tasks)} ms, on the page ${JSON.stringify(last.longTasks.map((t) => Math.round(t.duration)))} ms`);
+        log(`run ${run + 1}/${runs} ${id}: load ${Math.round(last.load)} ms (without ${Math.round(visits[id].plain.at(-1)!.load)} ms), scan at ${Math.round(last.extract?.start ?? NaN)} ms: extract ${Math.round(last.extract?.duration ?? NaN)} ms, analysis ${Math.round(last.analysis?.duration ?? NaN)} ms (worker ${workerMs} ms), paint ${Math.round(last.highlights?.duration ?? NaN)} ms (locate ${Math.round(last.highlights?.locateMs ?? NaN)}, draw ${Math.round(last.highlights?.drawMs ?? NaN)}), highlights at ${Math.round(end(last.highlights))} ms, ${last.marks} marks; long tasks during the scan ${JSON.stringify(tasks)} ms, on the page ${JSON.stringify(last.longTasks.map((t) => Math.round(t.duration)))} ms`);
       }
     }
 
@@ -265,6 +308,8 @@ export async function benchBrowser({ extensionDir, articles, runs, record, log }
       record(`analysis_ms_${id}`, med((v) => v.analysis?.duration ?? Number.NaN), 'ms');
       record(`worker_analysis_ms_${id}`, median(workerMs), 'ms');
       record(`paint_ms_${id}`, med((v) => v.highlights?.duration ?? Number.NaN), 'ms');
+      record(`locate_ms_${id}`, med((v) => v.highlights?.locateMs ?? Number.NaN), 'ms');
+      record(`draw_ms_${id}`, med((v) => v.highlights?.drawMs ?? Number.NaN), 'ms');
       record(`marks_${id}`, med((v) => v.marks), 'marks');
       // Ratios of medians, both sides measured in the same rounds.
       const ratio = med((v) => v.analysis?.duration ?? Number.NaN) / med((v) => v.extract?.duration ?? Number.NaN);

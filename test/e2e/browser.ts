@@ -8,12 +8,14 @@ import { chromium, type BrowserContext, type Page, type Request, type Worker } f
 import type { TabState } from '../../extension/messages';
 import { itemsFor, type Settings } from '../../extension/settings';
 import { ROOT } from './build';
+import { withSiteAccessGranted } from '../../scripts/lib/site-access';
 
 /** The few chrome.* calls the tests evaluate inside the extension (no @types/chrome here). */
 export interface ChromeApi {
   storage: { session: { get(keys: null): Promise<Record<string, unknown>> }; sync: { set(items: Record<string, unknown>): Promise<void> } };
   action: { getBadgeText(details: { tabId: number }): Promise<string>; getBadgeBackgroundColor(details: { tabId: number }): Promise<number[]> };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> };
 }
 declare const chrome: ChromeApi;
 
@@ -62,9 +64,19 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /**
+   * Load the package as built, with no site allowed (default false: a copy with "every site"
+   * granted, as after the user's click on Allow; scripts/lib/site-access.ts).
+   */
+  asInstalled?: boolean;
+}
+
 /** `extraArgs`: more Chromium switches, e.g. `--host-resolver-rules` to serve a fixture under a real site's name. */
-export async function launchWithExtension(extensionDir: string, extraArgs: string[] = []): Promise<ExtensionBrowser> {
+export async function launchWithExtension(builtDir: string, extraArgs: string[] = [], options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'unspin-e2e-'));
+  const granted = options.asInstalled ? undefined : withSiteAccessGranted(builtDir);
+  const extensionDir = granted?.dir ?? builtDir;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     // Playwright's headless is Chromium's new headless mode, the one that runs extensions.
@@ -95,6 +107,9 @@ export async function launchWithExtension(extensionDir: string, extraArgs: strin
   context.on('request', record);
   const worker = async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker', { timeout: 20_000 });
   const extensionId = new URL((await worker()).url()).host;
+  // The worker's target appears before its script has run: a tab event dispatched before its
+  // listeners exist is lost on the first run after install (there are no remembered listeners yet).
+  await (await worker()).evaluate(() => true);
   return {
     context,
     extensionId,
@@ -103,6 +118,7 @@ export async function launchWithExtension(extensionDir: string, extraArgs: strin
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      granted?.remove();
     },
   };
 }
@@ -167,11 +183,12 @@ export function doneState(browser: ExtensionBrowser, url: string, what = `the an
   return tabState(browser, url, (s) => s.status === 'done', what, timeoutMs);
 }
 
-/** The text of every range in Unspin's highlights (except those named in `except`), read from the page's registry. */
-export function highlightedTexts(page: Page, except: readonly string[] = []): Promise<string[]> {
-  return page.evaluate((skip) => {
-    const texts: string[] = [];
-    for (const [name, highlight] of CSS.highlights) if (name.startsWith('unspin-') && !skip.includes(name)) for (const range of highlight as unknown as Iterable<Range>) texts.push(range.toString().replace(/\s+/g, ' ').trim());
-    return texts;
-  }, except);
+/**
+ * The text of every range Unspin marks (except those of the marks named in `except`, e.g.
+ * 'unspin-focus'), read in the content script's isolated world: the page itself can't see them.
+ */
+export async function highlightedTexts(page: Page, except: readonly string[] = []): Promise<string[]> {
+  // Imported here so that this helper's change stays within it (browser.ts is shared).
+  const { paintedMarks } = await import('./isolated');
+  return (await paintedMarks(page)).filter(([name]) => !except.includes(name)).map(([, text]) => text);
 }

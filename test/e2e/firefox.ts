@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withSiteAccessGranted } from '../../scripts/lib/site-access';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -104,7 +105,10 @@ const PREFS = {
   'network.connectivity-service.enabled': false,
 };
 
-export async function launchFirefox(extensionDir: string, addonId: string): Promise<FirefoxWithExtension> {
+/** Installs a copy of `builtDir` with every site granted (scripts/lib/site-access.ts), as after the user's Allow. */
+export async function launchFirefox(builtDir: string, addonId: string): Promise<FirefoxWithExtension> {
+  const granted = withSiteAccessGranted(builtDir);
+  const extensionDir = granted.dir;
   const profile = mkdtempSync(join(tmpdir(), 'unspin-ff-'));
   writeFileSync(join(profile, 'user.js'), Object.entries(PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
@@ -113,6 +117,7 @@ export async function launchFirefox(extensionDir: string, addonId: string): Prom
     child.kill();
     await new Promise((resolve) => child.once('exit', resolve));
     rmSync(profile, { recursive: true, force: true });
+    granted.remove();
   };
   try {
     const rdp = await connect(port);

@@ -19,9 +19,10 @@ interface BuiltManifest {
   permissions?: string[];
   commands?: Record<string, { suggested_key?: Record<string, string>; description?: string }>;
   host_permissions?: string[];
+  optional_host_permissions?: string[];
   web_accessible_resources?: unknown;
   content_security_policy?: { extension_pages?: string };
-  content_scripts: { js: string[]; matches: string[] }[];
+  content_scripts?: unknown;
   background: { service_worker?: string; scripts?: string[]; type?: string };
   browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: { required?: string[] } } };
 }
@@ -44,16 +45,18 @@ describe('built packages', () => {
     for (const browser of BROWSERS) await ensureBuilt(browser);
   }, 180_000);
 
-  it.each(BROWSERS)('%s: asks for storage and contextMenus only, with the wasm CSP and nothing web-accessible', (browser) => {
+  it.each(BROWSERS)('%s: reads no site at install (activeTab, optional host permissions), with the wasm CSP and nothing web-accessible', (browser) => {
     const manifest = manifestOf(browser);
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting']);
+    // Web pages only when the user allows it at runtime (extension/access.ts); no content script declared.
+    expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    expect(manifest.content_scripts).toBeUndefined();
     // "Check what I selected": one keyboard command, which needs no permission.
     expect(manifest.commands).toEqual({ 'check-selection': { suggested_key: { default: 'Alt+Shift+U', mac: 'MacCtrl+Shift+U' }, description: expect.any(String) } });
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.content_security_policy?.extension_pages).toBe(CSP);
-    expect(manifest.content_scripts).toEqual([{ js: ['extension/content/index.js'], matches: ['http://*/*', 'https://*/*'], run_at: 'document_idle' }]);
   });
 
   it('differs between browsers only where they do', () => {
@@ -66,7 +69,7 @@ describe('built packages', () => {
   });
 
   it.each(BROWSERS)('%s: the content script is one classic script', (browser) => {
-    const code = read(browser, 'extension/content/index.js').toString('utf8');
+    const code = read(browser, ASSETS.contentScript).toString('utf8');
     // A classic script parses as a function body: no import/export statements, no import.meta.
     expect(() => new Function(code)).not.toThrow();
     expect(code).not.toMatch(/\bimport\s*\(/);

@@ -479,6 +479,15 @@ describe('Analyzer with context indexes (stand-in scorer)', () => {
     expect(finding.suggestion.rewording).toMatchObject({ changes: [], note: expect.stringMatching(/quotation/) });
   });
 
+  it('withContext adds an index later (the worker\'s claim index) and leaves the first analyzer as it was', async () => {
+    const first = new Analyzer(new StandInScorer(), manifest, { sources });
+    const text = 'A post says the moon landing was staged.';
+    const complete = first.withContext({ claims });
+    expect((await complete.analyze({ text, url: 'https://news.example.com/a' })).claims?.[0].matches).toEqual([moonClaim]);
+    expect((await complete.analyze({ text, url: 'https://news.example.com/a' })).source).toEqual(report);
+    expect((await first.analyze({ text })).claims).toBeUndefined();
+  });
+
   it('adds claims and source as context categories that raise the risk as documented', async () => {
     const quiet = new Analyzer(new StandInScorer(), manifest, { claims, sources });
     const text = 'It rained all day. A post says the moon landing was staged. Numbers went up.';

@@ -8,6 +8,8 @@ import { LanguageGroup } from './LanguageGroup';
 import { ScanModeGroup } from './ScanModeGroup';
 import { SensitivityGroup } from './SensitivityGroup';
 import { SiteListGroup } from './SiteListGroup';
+import { SiteAccessGroup } from './SiteAccessGroup';
+import type { SiteAccess } from '../../ui/site-access';
 
 export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; error: string };
 
@@ -17,6 +19,8 @@ export interface OptionsProps {
   repaired?: (keyof Settings)[];
   status: SaveStatus;
   onChange: (change: Partial<Settings>) => void;
+  /** Whether pages may be read as they open (absent: not shown, e.g. mock data). */
+  access?: SiteAccess;
 }
 
 /** The headings of the settings, for the repaired-settings notice. */
@@ -39,7 +43,7 @@ function Status({ status }: { status: SaveStatus }) {
   );
 }
 
-export function Options({ settings, repaired = [], status, onChange }: OptionsProps) {
+export function Options({ settings, repaired = [], status, onChange, access }: OptionsProps) {
   return (
     <main class="options">
       <header>
@@ -57,6 +61,7 @@ export function Options({ settings, repaired = [], status, onChange }: OptionsPr
         <p class="hint">{S.loading}</p>
       ) : (
         <>
+          {access && <SiteAccessGroup access={access} scanMode={settings.scanMode} />}
           <SensitivityGroup value={settings.sensitivity} onChange={(sensitivity) => onChange({ sensitivity })} />
           <CategoriesGroup value={settings.categories} onChange={(categories) => onChange({ categories })} />
           <ScanModeGroup value={settings.scanMode} onChange={(scanMode) => onChange({ scanMode })} />

@@ -13,6 +13,7 @@ import { EXPORT_STRINGS } from '../../history/strings';
 import { FeedbackContext, FeedbackError } from './FeedbackButtons';
 import { FeedbackTools } from './FeedbackTools';
 import type { PopupFeedbackState } from '../../feedback/client';
+import type { SiteAccess } from '../../ui/site-access';
 
 export interface PopupProps {
   state: TabState;
@@ -27,6 +28,8 @@ export interface PopupProps {
   onClearSelection?: () => void;
   /** The reader's verdicts on the flags and the feedback export (feedback/client.ts); absent on mock data. */
   feedback?: PopupFeedbackState;
+  /** Whether the browser lets Unspin read pages as they open (ui/site-access.ts); absent on mock data. */
+  access?: SiteAccess;
 }
 
 function StateMessage({ title, hint, busy }: { title: string; hint?: string; busy?: boolean }) {
@@ -38,8 +41,8 @@ function StateMessage({ title, hint, busy }: { title: string; hint?: string; bus
   );
 }
 
-function Body({ state, onShowFinding, settings, onCheck }: PopupProps) {
-  const explained = SettingsState({ state, settings, onCheck });
+function Body({ state, onShowFinding, settings, onCheck, access }: PopupProps) {
+  const explained = SettingsState({ state, settings, onCheck, everyPage: access?.everyPage, onAllow: access?.allow });
   if (explained) return explained;
   switch (state.status) {
     case 'scanning':

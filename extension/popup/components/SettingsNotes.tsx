@@ -25,7 +25,7 @@ export const isNeverScanned = (state: TabState, settings: Settings | undefined) 
 
 export const isAlwaysWarned = (state: TabState, settings: Settings | undefined) => !!settings && (state.status === 'done' || state.status === 'partial') && listed(state, settings.alwaysWarn);
 
-function Ask({ title, hint, action, onCheck }: { title: string; hint: string; action: string; onCheck?: () => void }) {
+function Ask({ title, hint, action, onCheck, onAllow }: { title: string; hint: string; action: string; onCheck?: () => void; onAllow?: () => void }) {
   return (
     <section class="state" role="status">
       <p class="state-title">{title}</p>
@@ -35,13 +35,22 @@ function Ask({ title, hint, action, onCheck }: { title: string; hint: string; ac
           {action}
         </button>
       )}
+      {onAllow && (
+        <button type="button" class="allow-every-page" onClick={onAllow}>
+          {S.accessAllowEveryPage}
+        </button>
+      )}
     </section>
   );
 }
 
-/** The popup's body when a setting explains the tab's state, else null. */
-export function SettingsState({ state, settings, onCheck }: { state: TabState; settings?: Settings; onCheck?: () => void }) {
+/**
+ * The popup's body when a setting explains the tab's state, else null. `everyPage`: whether the
+ * browser lets Unspin read pages as they open (undefined: not known); `onAllow` asks for it.
+ */
+export function SettingsState({ state, settings, onCheck, everyPage, onAllow }: { state: TabState; settings?: Settings; onCheck?: () => void; everyPage?: boolean; onAllow?: () => void }) {
   if (isNeverScanned(state, settings)) return <Ask title={S.neverScanTitle} hint={S.neverScanHint} action={S.checkOnce} onCheck={onCheck} />;
+  if (settings?.scanMode === 'auto' && everyPage === false && state.status === 'idle') return <Ask title={STRINGS.idleTitle} hint={S.accessMissing} action={S.checkThisPage} onCheck={onCheck} onAllow={onAllow} />;
   if (settings?.scanMode === 'click' && state.status === 'idle') return <Ask title={STRINGS.idleTitle} hint={S.clickModeHint} action={S.checkThisPage} onCheck={onCheck} />;
   return null;
 }

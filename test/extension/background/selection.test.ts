@@ -101,6 +101,42 @@ describe('registerSelectionCheck', () => {
   });
 });
 
+describe('where no content script runs yet', () => {
+  it('the command puts one into the tab (the shortcut granted activeTab), then asks it', async () => {
+    const { apis } = fakeApis();
+    const { deps, analyze } = setup(undefined);
+    let injected = false;
+    const page = setup('Vile crooks.');
+    const sendMessage = vi.fn(async (tabId: number, message: unknown, options: { frameId: number }) => {
+      if (!injected) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return page.sendMessage(tabId, message, options);
+    });
+    const inject = vi.fn(async () => {
+      injected = true;
+    });
+    const listeners = registerSelectionCheck(apis, { ...deps, tabs: { sendMessage }, inject });
+    expect(await listeners.onCommand(COMMAND, { id: 5 })).toMatchObject({ status: 'checked', shownInPage: true });
+    expect(inject).toHaveBeenCalledExactlyOnceWith(5);
+    expect(analyze).toHaveBeenCalledWith({ text: 'Vile crooks.', kind: 'selection' });
+    expect(page.sent).toEqual([{ type: BackgroundMessage.GetSelection }, { type: BackgroundMessage.ShowSelection, analysis: FLAGGED }]);
+  });
+
+  it('a page that refuses the script (a browser page) still gets the popup, and a refusal by a running script is not retried', async () => {
+    const { apis } = fakeApis();
+    const { deps, cache, openPopup } = setup(undefined);
+    const inject = vi.fn(async () => {
+      throw new Error('Cannot access contents of url "chrome://settings/".');
+    });
+    const listeners = registerSelectionCheck(apis, { ...deps, inject });
+    expect(await listeners.onCommand(COMMAND, { id: 5 })).toEqual({ status: 'failed', message: UNREACHABLE_MESSAGE, shownInPage: false });
+    expect((await cache.get(5)).selection?.message).toBe(UNREACHABLE_MESSAGE);
+    expect(openPopup).toHaveBeenCalledOnce();
+    const refusing = vi.fn(async () => ({ ok: false, error: 'busy' }));
+    expect(await checkSelection(6, 'Vile crooks.', { ...deps, tabs: { sendMessage: refusing }, inject })).toMatchObject({ status: 'checked', shownInPage: false });
+    expect(inject).toHaveBeenCalledOnce();
+  });
+});
+
 describe('checkSelection', () => {
   it.each(['', '   \n\t '])('an empty selection (%j) gets a clear message and no analysis', async (text) => {
     const { deps, analyze, sent, cache } = setup('x');

@@ -3,7 +3,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Card, cardContent, MAX_CORRECTION, renderCard } from '../../../extension/content/card';
 import { ContentScript } from '../../../extension/content/controller';
-import { nativeHighlightApi } from '../../../extension/content/highlight';
 import type { UiHost } from '../../../extension/content/host';
 import { caretAt, hitTest, watchPointer } from '../../../extension/content/hover';
 import { locateAnalysis, locateFindings, type LocatedClaim } from '../../../extension/content/locate';
@@ -14,7 +13,7 @@ import { BackgroundMessage, ContentMessage, type ContentRequest } from '../../..
 import type { ClaimMatch } from '../../../model/claims';
 import { QUOTATION_NOTE } from '../../../model/rewording';
 import type { ClaimSentence, Finding } from '../../../model/types';
-import { analysisWith, extracted, fakeHighlightScope, findingOn, fixture, instantSlicing, loadPage, stubRects } from './helpers';
+import { analysisWith, extracted, findingOn, fixture, instantSlicing, loadPage, stubRects } from './helpers';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'unspin-test', sendMessage: vi.fn(), onMessage: { addListener: vi.fn(), removeListener: vi.fn() } } } }));
 
@@ -345,8 +344,8 @@ describe('the content script with claims and a spoiler', () => {
       const spoiler = { sentence: claimSentence(text, reopened).sentence, headline: 'Harbour bridge reopens after eleven weeks', confidence: 0.8 };
       return { ok: true, value: { ...analysisWith([{ ...headline, suggestion: { ...headline.suggestion, spoiler } }]), claims: [claimSentence(text, officials)] } };
     });
-    const { registry, scope } = fakeHighlightScope();
-    const script = new ContentScript({ document, send, listen: () => () => undefined, highlightApi: nativeHighlightApi(scope), slicing: (signal) => instantSlicing({ signal }), autoScan: false });
+    const script = new ContentScript({ document, send, listen: () => () => undefined, slicing: (signal) => instantSlicing({ signal }), autoScan: false });
+    const registry = script.highlights.painted;
     try {
       await script.scan();
       expect([...registry.get('unspin-claim')!].map(String).join('')).toBe(officials);

@@ -2,10 +2,9 @@
 // controller.ts: scanning, answering the background, hover and navigation on one page.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentScript } from '../../../extension/content/controller';
-import { nativeHighlightApi } from '../../../extension/content/highlight';
 import { BackgroundMessage, ContentMessage, parseContentRequest, type AnalyzeChunkPayload, type ContentRequest } from '../../../extension/messages';
 import type { Finding } from '../../../model/types';
-import { analysisWith, fakeHighlightScope, findingOn, fixture, instantSlicing, loadPage, stubRects } from './helpers';
+import { analysisWith, findingOn, fixture, instantSlicing, loadPage, stubRects } from './helpers';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'unspin-test', sendMessage: vi.fn(), onMessage: { addListener: vi.fn(), removeListener: vi.fn() } } } }));
 
@@ -23,10 +22,9 @@ function fakeBackground(findingsFor: (text: string, scanId: string) => Finding[]
 }
 
 function start(document: Document, send: ReturnType<typeof fakeBackground>['send'], options: { autoScan?: boolean } = {}) {
-  const { registry, scope } = fakeHighlightScope();
-  const script = new ContentScript({ document, send, listen: () => () => undefined, highlightApi: nativeHighlightApi(scope), slicing: (signal) => instantSlicing({ signal }), autoScan: options.autoScan ?? false });
+  const script = new ContentScript({ document, send, listen: () => () => undefined, slicing: (signal) => instantSlicing({ signal }), autoScan: options.autoScan ?? false });
   scripts.push(script);
-  return { script, registry };
+  return { script, registry: script.highlights.painted };
 }
 
 const scripts: ContentScript[] = [];

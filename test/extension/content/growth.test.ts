@@ -4,11 +4,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentScript } from '../../../extension/content/controller';
 import { GrowthWatcher, hashText, normalise, type GrowthLimits, type GrowthPost } from '../../../extension/content/growth';
-import { nativeHighlightApi } from '../../../extension/content/highlight';
+import type { PaintedMarks } from '../../../extension/content/marks';
 import { markOwn } from '../../../extension/content/own';
 import { DEFAULT_SETTINGS } from '../../../extension/settings';
 import { ContentMessage, parseContentRequest, postFindingId, type AnalyzeChunkPayload, type AnalyzePostsPayload, type ContentRequest } from '../../../extension/messages';
-import { analysisWith, fakeHighlightScope, findingOn, instantSlicing, loadPage } from './helpers';
+import { analysisWith, findingOn, instantSlicing, loadPage } from './helpers';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'unspin-test', sendMessage: vi.fn(), onMessage: { addListener: vi.fn(), removeListener: vi.fn() } } } }));
 
@@ -206,15 +206,14 @@ function fakeBackground() {
 
 describe('a growing page, in the content script', () => {
   function start(document: Document) {
-    const { registry, scope } = fakeHighlightScope();
     const background = fakeBackground();
     const settings = { load: async () => ({ ...DEFAULT_SETTINGS }), watch: () => () => undefined };
-    const script = new ContentScript({ document, send: background.send, listen: () => () => undefined, highlightApi: nativeHighlightApi(scope), slicing: (signal) => instantSlicing({ signal }), autoScan: false, settings });
+    const script = new ContentScript({ document, send: background.send, listen: () => () => undefined, slicing: (signal) => instantSlicing({ signal }), autoScan: false, settings });
     scripts.push(script);
-    return { script, registry, ...background };
+    return { script, registry: script.highlights.painted, ...background };
   }
   const posts = (sent: ContentRequest[]) => sent.filter((m): m is AnalyzePostsPayload => m.type === ContentMessage.AnalyzePosts);
-  const marked = (registry: Map<string, Set<Range>>) => [...registry.entries()].filter(([name]) => name !== 'unspin-focus').flatMap(([, ranges]) => [...ranges].map(String));
+  const marked = (registry: PaintedMarks) => [...registry.entries()].filter(([name]) => name !== 'unspin-focus').flatMap(([, ranges]) => [...ranges].map(String));
 
   it("sends new posts under the scan's id and marks their findings; a post shown again is marked without asking", async () => {
     vi.useFakeTimers();

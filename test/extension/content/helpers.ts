@@ -77,13 +77,34 @@ export function analysisWith(findings: Finding[]): PageAnalysis {
   };
 }
 
-/** A stand-in for CSS.highlights and Highlight. */
-export class FakeHighlight extends Set<Range> {
-  priority = 0;
+const shadowRoots = new WeakMap<Document, ShadowRoot[]>();
+const patched = new WeakSet<object>();
+
+/**
+ * Unspin's closed shadow roots in `document`, caught as they are attached: tests look at the
+ * overlay's boxes in them (the page never can: attachShadow is Unspin's own, from its isolated world).
+ */
+export function captureShadowRoots(document: Document): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  shadowRoots.set(document, roots);
+  const proto = (document.defaultView as unknown as { Element: typeof Element }).Element.prototype;
+  // Wrapped once per prototype (windows may share them), not with vi.spyOn: spies stacked by
+  // several tests on one prototype would call one another forever.
+  if (!patched.has(proto)) {
+    patched.add(proto);
+    const attach = proto.attachShadow;
+    proto.attachShadow = function (this: Element, init: ShadowRootInit) {
+      const root = attach.call(this, init);
+      shadowRoots.get(this.ownerDocument)?.push(root);
+      return root;
+    };
+  }
+  return roots;
 }
-export function fakeHighlightScope() {
-  const registry = new Map<string, FakeHighlight>();
-  return { registry, scope: { CSS: { highlights: registry }, Highlight: FakeHighlight } };
+
+/** The overlay's boxes (data-mark: low, medium, high, claim or focus) in these roots. */
+export function drawnBoxes(roots: readonly ShadowRoot[]): HTMLElement[] {
+  return roots.flatMap((root) => Array.from(root.querySelectorAll<HTMLElement>('[data-mark]')));
 }
 
 type Rect = { left: number; top: number; width: number; height: number };
@@ -91,8 +112,9 @@ export function domRect({ left, top, width, height }: Rect): DOMRect {
   return { left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON: () => ({}) } as DOMRect;
 }
 
-/** happy-dom does no layout: give every Range of the page's window these line boxes. */
+/** happy-dom does no layout: give every Range of the page's window these line boxes (and the document room for them). */
 export function stubRects(document: Document, rects: Rect[] = [{ left: 10, top: 20, width: 200, height: 18 }]) {
+  for (const [size, value] of [['scrollHeight', 4000], ['scrollWidth', 1024], ['clientHeight', 768], ['clientWidth', 1024]] as const) Object.defineProperty(document.documentElement, size, { value, configurable: true });
   const RangeClass = (document.defaultView as unknown as { Range: typeof Range }).Range;
   vi.spyOn(RangeClass.prototype, 'getClientRects').mockImplementation(() => rects.map(domRect) as unknown as DOMRectList);
   vi.spyOn(RangeClass.prototype, 'getBoundingClientRect').mockImplementation(() => domRect(rects[0]));

@@ -1,14 +1,15 @@
 // @vitest-environment happy-dom
-// highlight.ts, overlay.ts, locate.ts: findings marked on the page, without touching its text.
+// highlight.ts, locate.ts: findings marked on the page (drawn by overlay.ts), without touching its text.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FLASH_MS, Highlights, createPainter, highlightName, nativeHighlightApi } from '../../../extension/content/highlight';
-import { createUiHost, type UiHost } from '../../../extension/content/host';
+import { FLASH_MS, Highlights } from '../../../extension/content/highlight';
+import { createUiHost } from '../../../extension/content/host';
 import { isInsideEditable } from '../../../extension/content/elements';
 import { locateAnalysis, locateFindings } from '../../../extension/content/locate';
+import { markName } from '../../../extension/content/marks';
 import { createOverlayPainter } from '../../../extension/content/overlay';
 import { CLAIM_COLOUR } from '../../../extension/content/style';
 import type { ClaimSentence } from '../../../model/types';
-import { extracted, fakeHighlightScope, findingOn, fixture, loadPage, stubRects } from './helpers';
+import { captureShadowRoots, drawnBoxes, extracted, findingOn, fixture, loadPage, stubRects } from './helpers';
 
 async function articlePage() {
   const document = loadPage(fixture('content/article-with-chrome.html'));
@@ -21,18 +22,6 @@ async function articlePage() {
   ];
   return { document, page, findings, located: locateFindings(findings, page) };
 }
-
-/** A UiHost whose layers the test can look into (the real one's shadow root is closed). */
-function openHost(document: Document): UiHost {
-  const overlay = document.createElement('div');
-  const cards = document.createElement('div');
-  document.body.append(overlay, cards);
-  return { element: overlay, overlay, cards, attach: () => undefined, remove: () => undefined };
-}
-
-
-/** Overlay boxes: the children of the painter's layers. */
-const boxesIn = (host: UiHost) => Array.from(host.overlay.children).flatMap((layer) => Array.from(layer.children)) as HTMLElement[];
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -129,34 +118,45 @@ describe('locating claim sentences and the spoiler', () => {
   });
 });
 
+/** Highlights drawn by the overlay painter on Unspin's real host; the test sees the boxes in its closed root. */
+function marked(document: Document) {
+  stubRects(document);
+  const roots = captureShadowRoots(document);
+  const highlights = new Highlights(createOverlayPainter(document, () => createUiHost(document)));
+  return { highlights, boxes: () => drawnBoxes(roots) };
+}
+
+const textOf = (ranges: readonly Range[] | undefined) => (ranges ?? []).map(String).join('').replace(/\s+/g, ' ');
+
 describe('claim marks', () => {
-  it('get a highlight of their own, styled apart from the severity bands', async () => {
+  it('get a mark of their own, drawn apart from the severity bands', async () => {
     const { document, located } = await contextPage();
-    const { registry, scope } = fakeHighlightScope();
-    const highlights = new Highlights(createPainter(document, () => createUiHost(document), nativeHighlightApi(scope)));
+    const { highlights, boxes } = marked(document);
     highlights.showAnalysis(located);
-    expect([...registry.get(highlightName('claim'))!].map(String).join('').replace(/\s+/g, ' ')).toBe(COST.replace(/\u00a0/g, ' '));
+    expect(textOf(highlights.painted.get(markName('claim')))).toBe(COST.replace(/\u00a0/g, ' '));
     // The claim over a finding is marked as the finding.
-    expect([...registry.get('unspin-high')!].map(String).join('|')).toContain('Engineers replaced');
-    const style = Array.from(document.head.querySelectorAll('style')).find((el) => el.textContent!.includes('::highlight(unspin-claim)'))!;
-    expect(style.textContent).toMatch(new RegExp(`::highlight\\(unspin-claim\\) \\{ text-decoration: underline dotted [^;]* ${CLAIM_COLOUR}`));
+    expect(highlights.painted.get(markName('high'))!.map(String).join('|')).toContain('Engineers replaced');
+    const claimBoxes = boxes().filter((box) => box.dataset.mark === 'claim');
+    expect(claimBoxes).toHaveLength(located.claims[0].pieces.length);
+    for (const box of claimBoxes) expect([box.style.getPropertyValue('border-bottom-style'), box.style.getPropertyValue('border-bottom-color')]).toEqual(['dotted', CLAIM_COLOUR]);
     highlights.setEnabled(false);
-    expect(registry.size).toBe(0);
+    expect(highlights.painted.size).toBe(0);
+    expect(boxes()).toEqual([]);
     highlights.setEnabled(true);
-    expect(registry.has('unspin-claim')).toBe(true);
+    expect(highlights.painted.has(markName('claim'))).toBe(true);
   });
 
   it('are marked even when no sentence is a finding', async () => {
     const { document, page } = await articlePage();
-    const { registry, scope } = fakeHighlightScope();
-    const highlights = new Highlights(createPainter(document, () => createUiHost(document), nativeHighlightApi(scope)));
+    const { highlights } = marked(document);
     highlights.showAnalysis(locateAnalysis({ findings: [], claims: [claimOn(page.map.text, COST)] }, page));
-    expect([...registry.keys()]).toEqual(['unspin-claim']);
+    expect([...highlights.painted.keys()]).toEqual(['unspin-claim']);
+    expect(highlights.paintedCount).toBe(1);
   });
 
   it('are found for FocusFinding by "claim:<start>-<end>", as is the spoiler by "spoiler"', async () => {
     const { document, located, alone, over } = await contextPage();
-    const highlights = new Highlights(createPainter(document, () => createUiHost(document), nativeHighlightApi(fakeHighlightScope().scope)));
+    const { highlights } = marked(document);
     highlights.showAnalysis(located);
     expect(highlights.find(`claim:${alone.sentence.start}-${alone.sentence.end}`)).toBe(located.claims[0]);
     // A claim over a finding: its finding.
@@ -168,125 +168,68 @@ describe('claim marks', () => {
     highlights.clear();
     expect(highlights.find('spoiler')).toBeUndefined();
   });
-
-  it('are drawn as dotted boxes in their colour without the Highlight API', async () => {
-    const { document, located } = await contextPage();
-    stubRects(document);
-    const host = openHost(document);
-    const highlights = new Highlights(createOverlayPainter(document, () => host));
-    highlights.showAnalysis(located);
-    const lines = boxesIn(host).map((box) => box.style.getPropertyValue('border-bottom'));
-    expect(lines.filter((line) => line === `2px dotted ${CLAIM_COLOUR}`)).toHaveLength(located.claims[0].pieces.length);
-  });
 });
 
-describe('with the CSS Custom Highlight API', () => {
-  it('registers one highlight per severity band over the sentences, leaving the page unchanged', async () => {
+describe('marking findings', () => {
+  it('marks each sentence under its severity band, leaving the page unchanged', async () => {
     const { document, located } = await articlePage();
     const before = document.body.innerHTML;
-    const { registry, scope } = fakeHighlightScope();
-    const highlights = new Highlights(createPainter(document, () => createUiHost(document), nativeHighlightApi(scope)));
+    const head = document.head.innerHTML;
+    const { highlights, boxes } = marked(document);
     highlights.show(located);
-    expect([...registry.keys()].sort()).toEqual(['unspin-high', 'unspin-low', 'unspin-medium']);
-    expect([...registry.get('unspin-high')!].map(String).join('|')).toContain('Harbour bridge reopens after repairs');
-    expect([...registry.get('unspin-low')!].map(String).join('')).toBe('It is expected to take six weeks.');
-    // Marks only: the page's DOM and text are as they were (the <style> goes in <head>).
+    expect([...highlights.painted.keys()].sort()).toEqual(['unspin-high', 'unspin-low', 'unspin-medium']);
+    expect(highlights.painted.get('unspin-high')!.map(String).join('|')).toContain('Harbour bridge reopens after repairs');
+    expect(textOf(highlights.painted.get('unspin-low'))).toBe('It is expected to take six weeks.');
+    expect(boxes()).toHaveLength(located.reduce((sum, l) => sum + l.pieces.length, 0));
+    // Marks only: the page's DOM and text are as they were, no <style> added, nothing in CSS.highlights.
     expect(document.body.innerHTML).toBe(before);
-  });
-
-  it('adds its ::highlight styles once, coloured per band', async () => {
-    const { document, located } = await articlePage();
-    const { scope } = fakeHighlightScope();
-    const highlights = new Highlights(createPainter(document, () => createUiHost(document), nativeHighlightApi(scope)));
-    highlights.show(located);
-    highlights.show(located);
-    highlights.setEnabled(false);
-    highlights.setEnabled(true);
-    const styles = Array.from(document.head.querySelectorAll('style')).filter((style) => style.textContent!.includes('::highlight(unspin-'));
-    expect(styles).toHaveLength(1);
-    for (const name of ['low', 'medium', 'high', 'focus']) expect(styles[0].textContent).toContain(`::highlight(${highlightName(name as 'low')})`);
+    expect(document.head.innerHTML).toBe(head);
   });
 
   it('removes the marks when switched off, and puts them back when switched on', async () => {
     const { document, located } = await articlePage();
-    const { registry, scope } = fakeHighlightScope();
-    const highlights = new Highlights(createPainter(document, () => createUiHost(document), nativeHighlightApi(scope)));
+    const { highlights, boxes } = marked(document);
     highlights.show(located);
     highlights.setEnabled(false);
-    expect(registry.size).toBe(0);
+    expect(highlights.painted.size).toBe(0);
     expect(highlights.enabled).toBe(false);
     highlights.show(located); // a rescan while off stays off
-    expect(registry.size).toBe(0);
+    expect(highlights.painted.size).toBe(0);
+    expect(boxes()).toEqual([]);
     highlights.setEnabled(true);
-    expect(registry.size).toBe(3);
+    expect(highlights.painted.size).toBe(3);
+    expect(boxes().length).toBeGreaterThan(0);
     highlights.clear();
-    expect(registry.size).toBe(0);
+    expect(highlights.painted.size).toBe(0);
+    expect(boxes()).toEqual([]);
   });
 
   it('flashes a focused finding above the others, then lets it go', async () => {
     vi.useFakeTimers();
     const { document, located } = await articlePage();
-    const { registry, scope } = fakeHighlightScope();
-    const highlights = new Highlights(createPainter(document, () => createUiHost(document), nativeHighlightApi(scope)));
+    const { highlights, boxes } = marked(document);
     highlights.setEnabled(false);
     highlights.flash(located[1]);
-    const focus = registry.get('unspin-focus')!;
-    expect(focus.priority).toBeGreaterThan(0);
-    expect([...focus].map(String).join('').replace(/\s+/g, ' ')).toContain('Commuters had faced detours');
+    expect(textOf(highlights.painted.get('unspin-focus'))).toContain('Commuters had faced detours');
+    expect(boxes().map((box) => box.dataset.mark)).toEqual(located[1].pieces.map(() => 'focus'));
+    expect(highlights.paintedCount).toBe(0);
     vi.advanceTimersByTime(FLASH_MS);
-    expect(registry.has('unspin-focus')).toBe(false);
+    expect(highlights.painted.has('unspin-focus')).toBe(false);
+    expect(boxes()).toEqual([]);
   });
 
   it('never marks anything inside an editable region or a form control', async () => {
     const document = loadPage(fixture('content/editor.html'));
     const page = await extracted(document);
     const sentences = ['Your note: will be kept for later use by the editor.', 'Main Street will be closed between the station and the market square from Tuesday to Thursday.'];
-    const { registry, scope } = fakeHighlightScope();
-    const highlights = new Highlights(createPainter(document, () => createUiHost(document), nativeHighlightApi(scope)));
+    const { highlights } = marked(document);
     highlights.show(locateFindings(sentences.map((s) => findingOn(page.map.text, s)), page));
-    const ranges = [...registry.values()].flatMap((highlight) => [...highlight]);
+    const ranges = [...highlights.painted.values()].flat();
     expect(ranges.length).toBeGreaterThan(1);
     for (const range of ranges) {
       expect(isInsideEditable(range.startContainer)).toBe(false);
       expect(range.toString()).not.toContain('INLINE EDITABLE');
     }
-  });
-});
-
-describe('without the Highlight API', () => {
-  it('is detected as missing', () => {
-    expect(nativeHighlightApi({})).toBeNull();
-    expect(nativeHighlightApi({ CSS: {} })).toBeNull();
-  });
-
-  it('draws underline boxes in its own layer from the ranges\' line boxes, leaving the page unchanged', async () => {
-    const { document, located } = await articlePage();
-    const before = document.querySelector('article')!.innerHTML;
-    stubRects(document);
-    const host = openHost(document);
-    const highlights = new Highlights(createOverlayPainter(document, () => host));
-    highlights.show(located);
-    const boxes = boxesIn(host);
-    const pieces = located.reduce((sum, l) => sum + l.pieces.length, 0);
-    expect(boxes).toHaveLength(pieces);
-    expect(boxes[0].style.getPropertyValue('position')).toBe('absolute');
-    expect(boxes.some((box) => box.style.getPropertyValue('border-bottom').includes('dotted'))).toBe(true);
-    expect(document.querySelector('article')!.innerHTML).toBe(before);
-
-    highlights.setEnabled(false);
-    expect(boxesIn(host)).toHaveLength(0);
-  });
-
-  it('chooses the overlay painter when the API is missing, and flashes with a box over the sentence', async () => {
-    vi.useFakeTimers();
-    const { document, located } = await articlePage();
-    stubRects(document);
-    const host = openHost(document);
-    const highlights = new Highlights(createPainter(document, () => host, null));
-    highlights.flash(located[0]);
-    expect(boxesIn(host).length).toBeGreaterThan(0);
-    vi.advanceTimersByTime(FLASH_MS);
-    expect(boxesIn(host)).toHaveLength(0);
   });
 });
 
@@ -301,5 +244,11 @@ describe("Unspin's host element", () => {
     host.remove();
     host.attach();
     expect(host.element.isConnected).toBe(true);
+    // The page can reach the host element itself: what it does to its styles is undone.
+    const own = host.element.style.cssText;
+    host.element.style.setProperty('display', 'none', 'important');
+    host.attach();
+    expect(host.element.style.cssText).toBe(own);
+    expect(host.element.style.getPropertyValue('display')).toBe('block');
   });
 });

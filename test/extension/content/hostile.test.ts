@@ -4,9 +4,8 @@
 // scripts run in an isolated world where the page's prototypes and expandos are not seen.)
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentScript } from '../../../extension/content/controller';
-import { nativeHighlightApi } from '../../../extension/content/highlight';
 import { ContentMessage, type AnalyzeChunkPayload, type ContentRequest } from '../../../extension/messages';
-import { analysisWith, extracted, fakeHighlightScope, findingOn, instantSlicing, loadPage, mapOf, withoutSpace } from './helpers';
+import { analysisWith, extracted, findingOn, instantSlicing, loadPage, mapOf, withoutSpace } from './helpers';
 import { segmentSentences } from '../../../model/text';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'unspin-test', sendMessage: vi.fn(), onMessage: { addListener: vi.fn(), removeListener: vi.fn() } } } }));
@@ -59,8 +58,7 @@ describe('a page working against the script', () => {
       const chunk = message as AnalyzeChunkPayload;
       return { ok: true, value: message.type === ContentMessage.AnalyzeChunk ? analysisWith([findingOn(chunk.text, 'The council wasted money again.')]) : null };
     });
-    const { scope } = fakeHighlightScope();
-    const script = new ContentScript({ document, send, listen: () => () => undefined, highlightApi: nativeHighlightApi(scope), slicing: (signal) => instantSlicing({ signal }), autoScan: false });
+    const script = new ContentScript({ document, send, listen: () => () => undefined, slicing: (signal) => instantSlicing({ signal }), autoScan: false });
     await script.scan();
     const [located] = script.highlights.findings;
     const RangeClass = (document.defaultView as unknown as { Range: typeof Range }).Range;

@@ -132,7 +132,7 @@ describe('the selection card', () => {
 
   it('the content script answers GetSelection and ShowSelection', () => {
     const document = page();
-    const script = new ContentScript({ document, send: vi.fn(), listen: () => () => undefined, highlightApi: null, autoScan: false });
+    const script = new ContentScript({ document, send: vi.fn(), listen: () => () => undefined, autoScan: false });
     select(document, document.getElementById('a')!.firstChild!, 0, LOADED.length);
     expect(script.handle({ type: BackgroundMessage.GetSelection })).toEqual({ ok: true, value: LOADED });
     expect(script.handle({ type: BackgroundMessage.ShowSelection, analysis: analysisWith([]) })).toEqual({ ok: true, value: null });

@@ -3,13 +3,12 @@
 // categories and highlight style repaint at once, never-check sites are dropped, click mode waits.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentScript } from '../../../extension/content/controller';
-import { highlightName, nativeHighlightApi } from '../../../extension/content/highlight';
 import { fixedSettings, pagePolicy, storageSettings } from '../../../extension/content/settings';
 import { BackgroundMessage, ContentMessage, parseContentRequest, type ContentRequest } from '../../../extension/messages';
 import { OPTIONS_STRINGS } from '../../../extension/options/strings';
 import { DEFAULT_SETTINGS, SETTING_KEY_PREFIX, saveSettings, type Settings } from '../../../extension/settings';
 import { FakeStorage, settle } from '../options/fake-storage';
-import { analysisWith, fakeHighlightScope, findingOn, fixture, instantSlicing, loadPage } from './helpers';
+import { analysisWith, captureShadowRoots, drawnBoxes, findingOn, fixture, instantSlicing, loadPage, stubRects } from './helpers';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'unspin-test', sendMessage: vi.fn(), onMessage: { addListener: vi.fn(), removeListener: vi.fn() } } } }));
 
@@ -36,14 +35,18 @@ afterEach(() => {
 function start(initial: Partial<Settings> = {}, url = 'https://coastal.example/bridge', options: { autoScan?: boolean } = {}) {
   const document = loadPage(fixture('content/article-with-chrome.html'), url);
   const { sent, send } = background();
-  const { registry, scope } = fakeHighlightScope();
   const settings = fixedSettings(initial);
-  const script = new ContentScript({ document, send, settings, listen: () => () => undefined, highlightApi: nativeHighlightApi(scope), slicing: (signal) => instantSlicing({ signal }), autoScan: options.autoScan ?? false });
+  // Line boxes for every range (happy-dom does no layout), so that the overlay draws boxes.
+  stubRects(document);
+  const roots = captureShadowRoots(document);
+  const script = new ContentScript({ document, send, settings, listen: () => () => undefined, slicing: (signal) => instantSlicing({ signal }), autoScan: options.autoScan ?? false });
+  const registry = script.highlights.painted;
   scripts.push(script);
   // The text marked under each highlight name (one sentence per band here), in a stable order.
   const marked = () => [...registry.values()].map((h) => [...h].map(String).join('').replace(/\s+/g, ' ')).sort();
   const chunks = () => sent.filter((m) => m.type === ContentMessage.AnalyzeChunk);
-  const css = () => [...document.querySelectorAll('style')].map((style) => style.textContent).join('\n');
+  // How the boxes are drawn, read from their inline styles in Unspin's shadow root.
+  const css = () => drawnBoxes(roots).map((box) => (box.style.getPropertyValue('border-bottom-style') ? `underline ${box.style.getPropertyValue('border-bottom-style')}` : `background ${box.style.getPropertyValue('background')}`)).join('\n');
   return { document, sent, script, registry, settings, marked, chunks, css };
 }
 
@@ -99,17 +102,18 @@ describe('the content script follows the settings without a reload', () => {
     const { script, settings, marked, registry, css } = start();
     await script.ready;
     await script.scan();
-    expect(css()).toContain('text-decoration: underline');
+    expect(css()).toContain('underline solid');
     settings.change({ highlightStyle: 'background' });
-    expect(css()).toContain(`::highlight(${highlightName('high')}) { background-color`);
-    expect(css()).not.toContain('text-decoration');
+    expect(css()).toMatch(/^background rgba/);
+    expect(css()).not.toContain('underline');
     expect(marked()).toHaveLength(2);
     settings.change({ highlightStyle: 'none' });
     expect(registry.size).toBe(0);
+    expect(css()).toBe('');
     expect(script.highlights.visible).toBe(false);
     settings.change({ highlightStyle: 'underline' });
     expect(marked()).toHaveLength(2);
-    expect(css()).toContain('text-decoration: underline');
+    expect(css()).toContain('underline solid');
   });
 
   it('applies the stored style and categories from the start', async () => {
@@ -117,7 +121,7 @@ describe('the content script follows the settings without a reload', () => {
     await script.ready;
     await script.scan();
     expect(marked()).toEqual([INSULT]);
-    expect(css()).toContain('background-color');
+    expect(css()).toMatch(/^background rgba/);
   });
 
   it('drops a page whose site is added to "never check", and reads it again when removed', async () => {
@@ -173,8 +177,8 @@ describe('the content script follows the settings without a reload', () => {
     const storage = new FakeStorage();
     const document = loadPage(fixture('content/article-with-chrome.html'), 'https://coastal.example/bridge');
     const { send } = background();
-    const { registry, scope } = fakeHighlightScope();
-    const script = new ContentScript({ document, send, settings: storageSettings(storage), listen: () => () => undefined, highlightApi: nativeHighlightApi(scope), slicing: (signal) => instantSlicing({ signal }), autoScan: false });
+    const script = new ContentScript({ document, send, settings: storageSettings(storage), listen: () => () => undefined, slicing: (signal) => instantSlicing({ signal }), autoScan: false });
+    const registry = script.highlights.painted;
     scripts.push(script);
     await script.ready;
     await script.scan();

@@ -3,12 +3,12 @@
 // that page (after a rescan too), the card's two buttons, and verdicts given elsewhere applied live.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentScript } from '../../../extension/content/controller';
-import { nativeHighlightApi } from '../../../extension/content/highlight';
+import type { PaintedMarks } from '../../../extension/content/marks';
 import type { FeedbackReader } from '../../../extension/content/feedback';
 import { FeedbackStore, type Verdict } from '../../../extension/feedback';
 import { FEEDBACK_STRINGS } from '../../../extension/feedback/strings';
 import { ContentMessage, parseContentRequest, type ContentRequest } from '../../../extension/messages';
-import { analysisWith, fakeHighlightScope, findingOn, fixture, instantSlicing, loadPage, stubRects } from '../content/helpers';
+import { analysisWith, findingOn, fixture, instantSlicing, loadPage, stubRects } from '../content/helpers';
 import { FakeLocal } from './fakes';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'unspin-test', sendMessage: vi.fn(), onMessage: { addListener: vi.fn(), removeListener: vi.fn() } } } }));
@@ -39,8 +39,8 @@ function setup(options: { failFeedback?: boolean } = {}) {
     return { ok: true, value: analysisWith(findings) };
   });
   const document = loadPage(fixture('content/article-with-chrome.html'), URL_);
-  const { registry, scope } = fakeHighlightScope();
-  const script = new ContentScript({ document, send, listen: () => () => undefined, highlightApi: nativeHighlightApi(scope), slicing: (signal) => instantSlicing({ signal }), autoScan: false, feedback: reader });
+  const script = new ContentScript({ document, send, listen: () => () => undefined, slicing: (signal) => instantSlicing({ signal }), autoScan: false, feedback: reader });
+  const registry = script.highlights.painted;
   scripts.push(script);
   const record = (url: string, verdict: Verdict | null) => store.record({ url, text: SENTENCE, label: 'Loaded_Language', findingId: 'x', verdict, at: 1 });
   return { script, registry, document, area, sent, record, changed };
@@ -55,7 +55,7 @@ afterEach(() => {
 /** The card's element (it lives in a closed shadow root, out of reach of the page and of querySelector). */
 const cardOf = (script: ContentScript) => (script.card as unknown as { element: HTMLElement | null }).element;
 /** The text of the marks (not the brief focus flash of "Show in page"). */
-const marked = (registry: Map<string, Set<Range>>) => [...registry].filter(([name]) => name !== 'unspin-focus').flatMap(([, h]) => [...h].map(String)).join('');
+const marked = (registry: PaintedMarks) => [...registry].filter(([name]) => name !== 'unspin-focus').flatMap(([, h]) => [...h].map(String)).join('');
 
 describe('dismissed flags in the page', () => {
   it('stay hidden after a rescan of the same page (any #fragment), and only there', async () => {

@@ -28,6 +28,39 @@ async function app(storage = new FakeStorage()) {
   return { el, storage };
 }
 
+describe('site access on the settings page', () => {
+  const access = (everyPage: boolean | undefined) => ({ everyPage, allow: vi.fn(), revoke: vi.fn() });
+
+  it('comes first, says whether pages may be read as they open, and offers to allow or take back', () => {
+    const missing = access(false);
+    const el = show(<Options settings={{ ...DEFAULT_SETTINGS }} status={{ kind: 'idle' }} onChange={() => undefined} access={missing} />);
+    expect(el.querySelector('h2')!.textContent).toBe(S.accessHeading);
+    expect(el.querySelector('.access-missing[role="alert"]')!.textContent).toContain(S.accessMissing);
+    el.querySelector<HTMLButtonElement>('button.access-allow')!.click();
+    expect(missing.allow).toHaveBeenCalledOnce();
+    const granted = access(true);
+    const el2 = show(<Options settings={{ ...DEFAULT_SETTINGS }} status={{ kind: 'idle' }} onChange={() => undefined} access={granted} />);
+    expect(el2.querySelector('.access-granted')!.textContent).toContain(S.accessGranted);
+    el2.querySelector<HTMLButtonElement>('button.access-revoke')!.click();
+    expect(granted.revoke).toHaveBeenCalledOnce();
+    // Only when I click: not needed, and not an alert.
+    const el3 = show(<Options settings={{ ...DEFAULT_SETTINGS, scanMode: 'click' }} status={{ kind: 'idle' }} onChange={() => undefined} access={access(false)} />);
+    expect(el3.querySelector('.access-missing')!.textContent).toContain(S.accessClickMode);
+    expect(el3.querySelector('.access-missing')!.getAttribute('role')).toBeNull();
+  });
+
+  it('choosing "check every page" asks the browser in the same click', async () => {
+    const missing = access(false);
+    const storage = new FakeStorage();
+    await storage.sync.set({ [key('scanMode')]: 'click' });
+    const el = show(<OptionsApp storage={storage} access={missing} />);
+    await vi.waitFor(() => expect(byId(el, 'scan-mode-click').checked).toBe(true));
+    byId(el, 'scan-mode-auto').click();
+    expect(missing.allow).toHaveBeenCalledOnce();
+    await vi.waitFor(async () => expect(await storage.sync.get(null)).toMatchObject({ [key('scanMode')]: 'auto' }));
+  });
+});
+
 describe('the settings page', () => {
   it('shows every setting with a plain label and a one-line explanation', () => {
     const el = show(<Options settings={{ ...DEFAULT_SETTINGS }} status={{ kind: 'idle' }} onChange={() => undefined} />);

@@ -52,6 +52,23 @@ describe('the popup with settings', () => {
     expect(lastRoot().textContent).not.toContain(S.checkThisPage);
   });
 
+  it('where no site is allowed yet, offers this page now or every page as it opens', () => {
+    const onCheck = vi.fn();
+    const allow = vi.fn();
+    const access = { everyPage: false, allow, revoke: vi.fn() };
+    const el = show(<Popup state={MOCK_STATES.idle} settings={settings()} onCheck={onCheck} access={access} />);
+    expect(el.querySelector('.state .hint')!.textContent).toBe(S.accessMissing);
+    el.querySelector<HTMLButtonElement>('button.check')!.click();
+    el.querySelector<HTMLButtonElement>('button.allow-every-page')!.click();
+    expect(onCheck).toHaveBeenCalledOnce();
+    expect(allow).toHaveBeenCalledOnce();
+    // Allowed, or not known yet: the usual idle state, no offer.
+    for (const everyPage of [true, undefined]) {
+      rerender(<Popup state={MOCK_STATES.idle} settings={settings()} onCheck={onCheck} access={{ ...access, everyPage }} />);
+      expect(lastRoot().querySelector('button.allow-every-page')).toBeNull();
+    }
+  });
+
   it('says the user chose never to check the site, with a way to check once', () => {
     const onCheck = vi.fn();
     const state = { status: 'unreadable' as const, url: 'https://www.news.example/a', message: S.neverScanReason, highlights: true };
