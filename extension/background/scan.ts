@@ -115,10 +115,12 @@ export class Scans {
         return first;
       }
       const elapsedMs = Math.round(this.now() - page.startedAt);
-      await this.publish(tabId, (s) => ({ status: 'partial', url, title, analysis: first, highlights: s.highlights, elapsedMs, scanId }));
+      // Stored while the reply goes out (writing a long page's state to storage.session takes a
+      // while), and before the complete analysis, which replaces it.
+      const published = this.publish(tabId, (s) => ({ status: 'partial', url, title, analysis: first, highlights: s.highlights, elapsedMs, scanId })).catch((error: unknown) => console.warn('unspin: partial result not stored:', error));
       completing = true;
       // After the reply has gone: the full analysis must not hold up the first answer.
-      setTimeout(() => void this.complete(page, input, current), 0);
+      setTimeout(() => void published.then(() => this.complete(page, input, current)), 0);
       return first;
     } catch (error) {
       if (current()) await this.publish(tabId, (s) => ({ status: 'error', url, title, message: t('bg_analysis_failed', [messageOf(error)]), highlights: s.highlights }));

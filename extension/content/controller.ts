@@ -33,6 +33,11 @@ import { applyContentLanguage } from './language';
  * before the first highlight.
  */
 const FIRST_SCAN_QUIET_MS = 100;
+/**
+ * The same wait on a page that has finished loading (the worker puts the script into pages once
+ * they have loaded, background/access.ts): its DOM has had its load event's worth of settling.
+ */
+const LOADED_QUIET_MS = 20;
 const FIRST_SCAN_MAX_WAIT_MS = 2000;
 
 export interface ContentScriptOptions {
@@ -114,7 +119,7 @@ export class ContentScript {
       if (!(options.autoScan ?? true)) return;
       if (policy === 'never') void this.reportNeverScan();
       else if (policy === 'auto')
-        void waitForQuiet(this.document, FIRST_SCAN_QUIET_MS, FIRST_SCAN_MAX_WAIT_MS).then(() => {
+        void waitForQuiet(this.document, this.document.readyState === 'complete' ? LOADED_QUIET_MS : FIRST_SCAN_QUIET_MS, FIRST_SCAN_MAX_WAIT_MS).then(() => {
           if (!this.scanned && this.policy() === 'auto') void this.scan();
         });
     });
