@@ -70,8 +70,8 @@ const selection = registerSelectionCheck(
 (globalThis as { unspinTestHooks?: unknown }).unspinTestHooks = selection;
 
 // Settings changed (options page, another device): open tabs rescan or redraw their badge (background/settings.ts).
-settings.watch((before, after) => {
-  return applyToTabs(before, after, {
+settings.watch((before, after) =>
+  applyToTabs(before, after, {
     tabIds: async () => Object.keys(await browser.storage.session.get(null)).flatMap((key) => (/^tab:\d+$/.test(key) ? [Number(key.slice(4))] : [])),
     state: (tabId) => cache.get(tabId),
     rescan: (tabId) => deps.forward(tabId, { type: BackgroundMessage.Rescan }),
@@ -80,8 +80,8 @@ settings.watch((before, after) => {
       await badge(tabId, IDLE_STATE);
     },
     showBadge: badge,
-  });
-});
+  }),
+);
 
 browser.tabs.onRemoved.addListener((tabId) => {
   access.forget(tabId);

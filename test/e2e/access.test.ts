@@ -3,13 +3,14 @@
 // the worker can't even put its script into a tab. Once every site is allowed (the harness's
 // granted copy, scripts/lib/site-access.ts), pages are read once loaded; with "only when I click",
 // the script goes into a tab only on request.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONS_STRINGS } from '../../extension/options/strings';
 import { CANNOT_READ_MESSAGE } from '../../extension/background/forward';
 import { CHROMIUM, type ChromeApi, doneState, highlightedTexts, launchWithExtension, serveFixtures, storedStates, useSettings, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
-import { distDir, ensureBuilt } from './build';
+import { distDir, ensureBuilt, OUT_DIR } from './build';
 import { worldOf } from './isolated';
 import { EXTRACT_MEASURE, MEASURES_KEY, type StepMeasure } from '../../extension/content/measures';
 
@@ -66,6 +67,9 @@ describe.skipIf(!existsSync(CHROMIUM))('site access in Chromium', () => {
       await note.waitFor();
       expect(await note.textContent()).toContain(OPTIONS_STRINGS.accessMissing);
       expect(await settings.locator('button.access-allow').textContent()).toBe(OPTIONS_STRINGS.accessAllow);
+      await settings.setViewportSize({ width: 760, height: 420 });
+      mkdirSync(join(OUT_DIR, 'screenshots'), { recursive: true });
+      await settings.screenshot({ path: join(OUT_DIR, 'screenshots', 'site-access.png') });
     });
 
     it('does not read a page, and cannot put its script into one without the user\'s click', async () => {
