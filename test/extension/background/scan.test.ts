@@ -45,8 +45,10 @@ describe('Scans', () => {
     const scans = new Scans({ cache, assembler: new ChunkAssembler(), analyze, showBadge: async (_tabId, state) => void badges.push(state.status), forward });
     const message = chunk();
     expect(await scans.receiveChunk(4, message)).toEqual(fast);
-    expect(await cache.get(4)).toMatchObject({ status: 'partial', analysis: fast, scanId: message.scanId });
-    // The full analysis runs after the reply, and nothing about the scan is stale meanwhile.
+    // The reply goes first; the partial state is stored right after it, then the full analysis runs.
+    expect((await cache.get(4)).status).toBe('scanning');
+    expect(scans.isStale(4, await cache.get(4))).toBe(false);
+    await vi.waitFor(async () => expect((await cache.get(4)).status).not.toBe('scanning'));
     expect(scans.isStale(4, await cache.get(4))).toBe(false);
     await vi.waitFor(async () => expect((await cache.get(4)).status).toBe('done'));
     expect(await cache.get(4)).toMatchObject({ status: 'done', analysis: full, textSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
