@@ -121,6 +121,8 @@ export class Scans {
       // full analysis must not hold it up either. The partial state is stored before the complete
       // analysis, which replaces it.
       setTimeout(() => {
+        // A newer scan of the tab may have begun meanwhile: its state is not this one's to overwrite.
+        if (!current()) return;
         const published = this.publish(tabId, (s) => ({ status: 'partial', url, title, analysis: first, highlights: s.highlights, elapsedMs, scanId }));
         void published.catch((error: unknown) => console.warn('unspin: partial result not stored:', error)).then(() => this.complete(page, input, current));
       }, 0);

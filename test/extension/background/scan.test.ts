@@ -57,6 +57,20 @@ describe('Scans', () => {
     expect(badges).toEqual(['scanning', 'partial', 'done']);
   });
 
+  it('never stores a first answer after a newer scan of the tab has begun', async () => {
+    const analyze = vi.fn(async (input: AnalysisInput) => analysis({ ...(input.detail === 'fast' ? { partial: true as const } : {}), risk: input.text.startsWith('Old') ? 10 : 90 }));
+    const cache = new TabStateCache(new FakeArea());
+    const stored: TabState[] = [];
+    const scans = new Scans({ cache, assembler: new ChunkAssembler(), analyze, showBadge: async (_tabId, state) => void stored.push(state), forward: vi.fn(async () => undefined) });
+    expect((await scans.receiveChunk(4, chunk({ scanId: 'old', text: 'Old text.' }))).risk).toBe(10);
+    // The old scan's reply has gone; the page rescans before its partial state is stored.
+    const newer = scans.receiveChunk(4, chunk({ scanId: 'new', text: 'New text.' }));
+    await newer;
+    await vi.waitFor(async () => expect((await cache.get(4)).status).toBe('done'));
+    expect(await cache.get(4)).toMatchObject({ status: 'done', scanId: 'new', analysis: { risk: 90 } });
+    expect(stored.filter((state) => state.scanId === 'old')).toEqual([]);
+  });
+
   it('drops a completion that a newer scan of the tab overtook, and calls a partial left by a dead worker stale', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
