@@ -277,15 +277,12 @@ export class HistoryStore {
   /** The stored report of an entry, or null (evicted, deleted, corrupt: then its summary loses `bytes`). */
   get(id: string): Promise<HistoryEntry | null> {
     return this.serial(async () => {
-      const key = entryKey(id);
-      const raw = (await this.area.get(key))[key];
-      if (raw === undefined) return null;
-      const checked = checkEntry(raw, id);
-      if ('ok' in checked) return checked.ok;
-      await this.setAside(id, raw, checked);
-      const index = await this.readIndex();
-      await this.writeIndex({ ...index, entries: index.entries.map((e) => (e.id === id ? { ...e, bytes: 0 } : e)) });
-      return null;
+      const { entry, setAside } = await this.readEntry(id);
+      if (setAside) {
+        const index = await this.readIndex();
+        await this.writeIndex({ ...index, entries: index.entries.map((e) => (e.id === id ? { ...e, bytes: 0 } : e)) });
+      }
+      return entry;
     });
   }
 
@@ -388,7 +385,7 @@ export class HistoryStore {
       repaired = true;
       // A bad summary: re-derive it from its stored report if that is intact.
       const id = isObject(item) && isString(item.id) ? item.id : null;
-      const entry = id && !seen.has(id) ? await this.readEntry(id) : null;
+      const entry = id && !seen.has(id) ? (await this.readEntry(id)).entry : null;
       if (entry) {
         seen.add(entry.id);
         entries.push(summarize(entry, storedBytes(entryKey(entry.id), entry)));
@@ -399,15 +396,15 @@ export class HistoryStore {
     return index;
   }
 
-  /** An entry by id, or null; a corrupt one is removed, a newer version's set aside. */
-  private async readEntry(id: string): Promise<HistoryEntry | null> {
+  /** An entry by id, or null; a corrupt one is removed, a newer version's set aside (`setAside`). */
+  private async readEntry(id: string): Promise<{ entry: HistoryEntry | null; setAside: boolean }> {
     const key = entryKey(id);
     const raw = (await this.area.get(key))[key];
-    if (raw === undefined) return null;
+    if (raw === undefined) return { entry: null, setAside: false };
     const checked = checkEntry(raw, id);
-    if ('ok' in checked) return checked.ok;
+    if ('ok' in checked) return { entry: checked.ok, setAside: false };
     await this.setAside(id, raw, checked);
-    return null;
+    return { entry: null, setAside: true };
   }
 
   private async rebuildIndex(): Promise<StoredIndex> {

@@ -1,8 +1,14 @@
-// Popup actions that the page's content script carries out (highlights, scrolling, rescans).
+// Messages from the worker to a tab's content script: popup actions it carries out (highlights,
+// scrolling, rescans) and questions it answers (the selection). What the user asked for may put
+// the content script into the tab first, where none runs yet (background/access.ts).
 import type { BackgroundRequest } from '../messages';
 import { t } from '../ui/i18n';
 
 export type Forward = (tabId: number, message: BackgroundRequest) => Promise<void>;
+/** Like Forward, resolving with the content script's reply value. */
+export type Ask = (tabId: number, message: BackgroundRequest) => Promise<unknown>;
+/** Puts the content script into a tab's top frame (access.ts ContentScriptAccess.inject). */
+export type Inject = (tabId: number) => Promise<void>;
 
 /** The part of browser.tabs used here. */
 export interface TabMessenger {
@@ -10,6 +16,7 @@ export interface TabMessenger {
 }
 
 export const NOT_RUNNING_MESSAGE = t('bg_not_running');
+export const CANNOT_READ_MESSAGE = t('bg_cannot_read_page');
 
 /** The content script's `{ ok: false, error }`, if that is what it answered. */
 function refusal(reply: unknown): string | undefined {
@@ -17,39 +24,50 @@ function refusal(reply: unknown): string | undefined {
   return ok === false && typeof error === 'string' ? error : undefined;
 }
 
-export function forwardVia(tabs: TabMessenger): Forward {
-  return async (tabId, message) => {
-    let reply: unknown;
+/**
+ * The content script's raw reply. Where none receives the message, throws NOT_RUNNING_MESSAGE, or
+ * with `inject` puts one in and sends again (browsers refuse their own pages and extension
+ * stores: then CANNOT_READ_MESSAGE).
+ */
+function sendVia(tabs: TabMessenger, inject?: Inject): (tabId: number, message: BackgroundRequest) => Promise<unknown> {
+  // Only the top frame runs the content script.
+  const send = async (tabId: number, message: BackgroundRequest) => {
     try {
-      // Only the top frame runs the content script.
-      reply = await tabs.sendMessage(tabId, message, { frameId: 0 });
+      return await tabs.sendMessage(tabId, message, { frameId: 0 });
     } catch {
       throw new Error(NOT_RUNNING_MESSAGE);
     }
-    const error = refusal(reply);
+  };
+  if (!inject) return send;
+  return async (tabId, message) => {
+    try {
+      return await send(tabId, message);
+    } catch {
+      try {
+        await inject(tabId);
+      } catch {
+        throw new Error(CANNOT_READ_MESSAGE);
+      }
+      return send(tabId, message);
+    }
+  };
+}
+
+/** Sends to the tab's content script; throws its refusal. `inject`: see sendVia. */
+export function forwardVia(tabs: TabMessenger, inject?: Inject): Forward {
+  const send = sendVia(tabs, inject);
+  return async (tabId, message) => {
+    const error = refusal(await send(tabId, message));
     if (error !== undefined) throw new Error(error);
   };
 }
 
-export const CANNOT_READ_MESSAGE = t('bg_cannot_read_page');
-
-/**
- * For what the user asked for (Check this page): where no content script runs yet, puts one in
- * (background/access.ts) and sends again. Browsers refuse their own pages and extension stores.
- */
-export function forwardInjecting(forward: Forward, inject: (tabId: number) => Promise<void>): Forward {
+/** The value of the content script's Reply; throws its error, or when it gave none. `inject`: see sendVia. */
+export function askVia(tabs: TabMessenger, inject?: Inject): Ask {
+  const send = sendVia(tabs, inject);
   return async (tabId, message) => {
-    try {
-      await forward(tabId, message);
-      return;
-    } catch (error) {
-      if (!(error instanceof Error) || error.message !== NOT_RUNNING_MESSAGE) throw error;
-    }
-    try {
-      await inject(tabId);
-    } catch {
-      throw new Error(CANNOT_READ_MESSAGE);
-    }
-    await forward(tabId, message);
+    const { ok, value, error } = ((await send(tabId, message)) ?? {}) as { ok?: unknown; value?: unknown; error?: unknown };
+    if (ok !== true) throw new Error(typeof error === 'string' ? error : 'no answer from the page');
+    return value;
   };
 }

@@ -5,7 +5,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { leftMarkedPage, showBadge } from './badge';
 import { IDLE_STATE, TabStateCache } from './cache';
 import { ChunkAssembler } from './chunks';
-import { forwardInjecting, forwardVia } from './forward';
+import { forwardVia } from './forward';
 import { ContentScriptAccess, type AccessApis } from './access';
 import { grantedPageOrigins } from '../access';
 import { handleMessage, type HandlerDeps } from './messages';
@@ -46,7 +46,7 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
   });
 });
 
-const deps: HandlerDeps = { messagesFor: localeLoader((path) => browser.runtime.getURL(path)), extensionId: browser.runtime.id, extensionUrl: browser.runtime.getURL(''), scans, cache, forward: forwardVia(browser.tabs), forwardAsked: forwardInjecting(forwardVia(browser.tabs), inject), analyzeText: async (input) => analyzePage({ ...input, sensitivity: input.sensitivity ?? (await sensitivity()) }), posts: new PostAnalyses({ cache, analyze: analyzePage, showBadge: badge, sensitivity }), feedback: new FeedbackService({ store: new FeedbackStore(browser.storage.local), state: (tabId) => cache.get(tabId) }) };
+const deps: HandlerDeps = { messagesFor: localeLoader((path) => browser.runtime.getURL(path)), extensionId: browser.runtime.id, extensionUrl: browser.runtime.getURL(''), scans, cache, forward: forwardVia(browser.tabs), forwardAsked: forwardVia(browser.tabs, inject), analyzeText: async (input) => analyzePage({ ...input, sensitivity: input.sensitivity ?? (await sensitivity()) }), posts: new PostAnalyses({ cache, analyze: analyzePage, showBadge: badge, sensitivity }), feedback: new FeedbackService({ store: new FeedbackStore(browser.storage.local), state: (tabId) => cache.get(tabId) }) };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleMessage(message, sender, deps));
 

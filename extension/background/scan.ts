@@ -117,7 +117,7 @@ export class Scans {
       const elapsedMs = Math.round(this.now() - page.startedAt);
       completing = true;
       // After the reply has gone (it is sent as this returns): storing a long page's state held it
-      // up by ~50 ms (measured on a 20,000-word page: first answer 106–153 ms → 61–106 ms), and the
+      // up by ~50 ms (measured on a 20,000-word page: first answer 97–153 ms → 61–106 ms), and the
       // full analysis must not hold it up either. The partial state is stored before the complete
       // analysis, which replaces it.
       setTimeout(() => {

@@ -10,7 +10,7 @@ import type { AnalysisInput } from '../../model/analyze';
 import type { PageAnalysis } from '../../model/types';
 import { BackgroundMessage, LIMITS, type BackgroundRequest, type SelectionCheck } from '../messages';
 import type { TabStateCache } from './cache';
-import type { TabMessenger } from './forward';
+import { askVia, type Inject, type TabMessenger } from './forward';
 import { messageOf } from './scan';
 import { t } from '../ui/i18n';
 
@@ -31,7 +31,7 @@ export interface SelectionDeps {
    * Puts the content script into the tab when none runs there (background/access.ts): the menu
    * click and the shortcut grant activeTab for it.
    */
-  inject?: (tabId: number) => Promise<void>;
+  inject?: Inject;
   /** action.openPopup where the browser has it: shows the result when the page can't. */
   openPopup?: () => Promise<void>;
   now?: () => number;
@@ -49,34 +49,10 @@ export function capText(text: string, max: number): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
-/** The value of a content script's Reply, or throws its error. */
-function valueOf(reply: unknown): unknown {
-  const { ok, value, error } = (reply ?? {}) as { ok?: unknown; value?: unknown; error?: unknown };
-  if (ok !== true) throw new Error(typeof error === 'string' ? error : 'no answer from the page');
-  return value;
-}
-
-/**
- * Sends to the tab's top frame (the only one with the content script); the reply's value, or
- * throws. Where no content script receives it, injects one (if allowed) and sends again.
- */
-async function ask(tabId: number, message: BackgroundRequest, deps: SelectionDeps): Promise<unknown> {
-  const send = () => deps.tabs.sendMessage(tabId, message, { frameId: 0 });
-  let reply: unknown;
-  try {
-    reply = await send();
-  } catch (error) {
-    if (!deps.inject) throw error;
-    await deps.inject(tabId);
-    reply = await send();
-  }
-  return valueOf(reply);
-}
-
 /** Shows `payload` in the page; when the page can't (no content script), opens the popup where possible. */
 async function show(tabId: number, payload: { analysis: PageAnalysis } | { message: string }, deps: SelectionDeps): Promise<boolean> {
   try {
-    await ask(tabId, { type: BackgroundMessage.ShowSelection, ...payload }, deps);
+    await askVia(deps.tabs, deps.inject)(tabId, { type: BackgroundMessage.ShowSelection, ...payload });
     return true;
   } catch {
     // Needs a user gesture in some browsers, and a focused window: the popup has the result anyway.
@@ -111,7 +87,7 @@ export async function checkSelection(tabId: number, text: string, deps: Selectio
 export async function checkTabSelection(tabId: number, deps: SelectionDeps): Promise<SelectionOutcome> {
   let text: unknown;
   try {
-    text = await ask(tabId, { type: BackgroundMessage.GetSelection }, deps);
+    text = await askVia(deps.tabs, deps.inject)(tabId, { type: BackgroundMessage.GetSelection });
   } catch {
     // No content script here and none allowed (PDF viewer, a browser page, an extension store).
     const message = UNREACHABLE_MESSAGE;

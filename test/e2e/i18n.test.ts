@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatEntry, type MessageTable } from '../../extension/ui/i18n';
-import { CHROMIUM, doneState, highlightedTexts, launchWithExtension, serveFixtures, useSettings, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
+import { CHROMIUM, doneState, highlightedTexts, pointAt, launchWithExtension, serveFixtures, useSettings, waitFor, type ExtensionBrowser, type FixtureServer } from './browser';
 import { distDir, ensureBuilt } from './build';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'dist', 'screenshots');
@@ -58,19 +58,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the UI in French, in Chromium started wi
     await waitFor(async () => ((await highlightedTexts(page)).some((t) => t.startsWith(FLAGGED)) ? true : undefined), 60_000, 'highlights');
 
     // The card: hover the flagged sentence.
-    const box = await page.evaluate((start) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(start);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at + 8);
-        range.setEnd(node, at + 9);
-        const rect = range.getBoundingClientRect();
-        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-      }
-      return null;
-    }, FLAGGED);
+    const box = await pointAt(page, FLAGGED);
     expect(box).not.toBeNull();
     await page.mouse.move(box!.x, box!.y);
     await page.waitForTimeout(600);

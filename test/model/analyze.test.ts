@@ -66,7 +66,8 @@ function expectValidAnalysis(analysis: PageAnalysis, input: AnalysisInput): void
       expect(l.score).toBeGreaterThanOrEqual(l.threshold);
       if (isTechnique(l.label)) expect(l.coarse).toBeDefined();
     }
-    const source = f.isHeadline ? (input.title ?? '').trim() : text;
+    // A headline's offsets point into the title as given, leading spaces included (Analyzer.unitsOf).
+    const source = f.isHeadline ? (input.title ?? '') : text;
     const { start, end } = f.sentence;
     expect(start).toBeGreaterThanOrEqual(0);
     expect(end).toBeGreaterThan(start);
@@ -180,6 +181,12 @@ describe('Analyzer with the committed model', () => {
     const analysis = await analyze(input);
     expect(analysis.categories.map((c) => c.id)).toContain('clickbait');
     for (const f of analysis.findings.filter((x) => x.isHeadline)) expect(f.sentence.text).toBe(input.title);
+  });
+
+  it('points a headline\'s offsets into the title as given, leading spaces included (a counterexample of the property below)', async () => {
+    const analysis = await analyze({ text: '', title: ' Ծ', kind: 'article' });
+    const headline = analysis.findings.find((f) => f.isHeadline);
+    expect(headline?.sentence).toEqual({ start: 1, end: 2, text: 'Ծ' });
   });
 
   it('property: any unicode string gives a valid analysis without throwing', async () => {

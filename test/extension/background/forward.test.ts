@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CANNOT_READ_MESSAGE, NOT_RUNNING_MESSAGE, forwardInjecting, forwardVia } from '../../../extension/background/forward';
+import { CANNOT_READ_MESSAGE, NOT_RUNNING_MESSAGE, forwardVia } from '../../../extension/background/forward';
 import { BackgroundMessage } from '../../../extension/messages';
 
 describe('forwardVia', () => {
@@ -20,13 +20,13 @@ describe('forwardVia', () => {
   });
 });
 
-describe('forwardInjecting (what the user asked for)', () => {
+describe('forwardVia with inject (what the user asked for)', () => {
   const noReceiver = () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
 
   it('sends as forwardVia where the content script runs, without injecting', async () => {
     const tabs = { sendMessage: vi.fn(async () => ({ ok: true, value: null })) };
     const inject = vi.fn(async () => undefined);
-    await forwardInjecting(forwardVia(tabs), inject)(3, { type: BackgroundMessage.Rescan });
+    await forwardVia(tabs, inject)(3, { type: BackgroundMessage.Rescan });
     expect(inject).not.toHaveBeenCalled();
     expect(tabs.sendMessage).toHaveBeenCalledOnce();
   });
@@ -37,16 +37,16 @@ describe('forwardInjecting (what the user asked for)', () => {
     const inject = vi.fn(async () => {
       running = true;
     });
-    await forwardInjecting(forwardVia(tabs), inject)(3, { type: BackgroundMessage.Rescan });
+    await forwardVia(tabs, inject)(3, { type: BackgroundMessage.Rescan });
     expect(inject).toHaveBeenCalledExactlyOnceWith(3);
     expect(tabs.sendMessage).toHaveBeenCalledTimes(2);
   });
 
   it('says the page is off limits when the browser refuses the script, and passes refusals on untouched', async () => {
     const inject = vi.fn(async () => Promise.reject(new Error('Cannot access a chrome:// URL')));
-    await expect(forwardInjecting(forwardVia({ sendMessage: vi.fn(noReceiver) }), inject)(3, { type: BackgroundMessage.Rescan })).rejects.toThrow(CANNOT_READ_MESSAGE);
+    await expect(forwardVia({ sendMessage: vi.fn(noReceiver) }, inject)(3, { type: BackgroundMessage.Rescan })).rejects.toThrow(CANNOT_READ_MESSAGE);
     const refusing = { sendMessage: vi.fn(async () => ({ ok: false, error: 'That finding is no longer on the page.' })) };
-    await expect(forwardInjecting(forwardVia(refusing), inject)(3, { type: BackgroundMessage.Rescan })).rejects.toThrow('no longer on the page');
+    await expect(forwardVia(refusing, inject)(3, { type: BackgroundMessage.Rescan })).rejects.toThrow('no longer on the page');
     expect(inject).toHaveBeenCalledOnce();
   });
 });

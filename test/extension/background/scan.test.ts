@@ -62,7 +62,7 @@ describe('Scans', () => {
     const cache = new TabStateCache(new FakeArea());
     const stored: TabState[] = [];
     const scans = new Scans({ cache, assembler: new ChunkAssembler(), analyze, showBadge: async (_tabId, state) => void stored.push(state), forward: vi.fn(async () => undefined) });
-    expect((await scans.receiveChunk(4, chunk({ scanId: 'old', text: 'Old text.' }))).risk).toBe(10);
+    expect((await scans.receiveChunk(4, chunk({ scanId: 'old', text: 'Old text.' })))!.risk).toBe(10);
     // The old scan's reply has gone; the page rescans before its partial state is stored.
     const newer = scans.receiveChunk(4, chunk({ scanId: 'new', text: 'New text.' }));
     await newer;

@@ -9,6 +9,7 @@ import { buildTextMap, type TextMap } from '../../../extension/content/textmap';
 import { walkPage } from '../../../extension/content/walk';
 import type { Label } from '../../../model/labels';
 import type { Finding, PageAnalysis } from '../../../model/types';
+import { analysis } from '../background/fakes';
 
 export const FIXTURES = resolve(__dirname, '..', '..', 'fixtures');
 
@@ -63,18 +64,7 @@ export function findingOn(text: string, sentence: string, overrides: Partial<Fin
 }
 
 export function analysisWith(findings: Finding[]): PageAnalysis {
-  return {
-    schema: 1,
-    model: { name: 'test', version: '0' },
-    language: { code: 'en', supported: true, reliable: true },
-    supported: true,
-    risk: 50,
-    level: 'some',
-    sentenceCount: 10,
-    truncated: false,
-    categories: [],
-    findings,
-  };
+  return analysis({ model: { name: 'test', version: '0' }, risk: 50, sentenceCount: 10, findings });
 }
 
 const shadowRoots = new WeakMap<Document, ShadowRoot[]>();

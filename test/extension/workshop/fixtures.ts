@@ -2,6 +2,7 @@
 import { guidanceFor } from '../../../model/guidance';
 import type { Label } from '../../../model/labels';
 import type { Finding, PageAnalysis, TextRange } from '../../../model/types';
+import { analysis } from '../background/fakes';
 
 export function finding(range: TextRange, text: string, label: Label, extra: Partial<Finding> = {}): Finding {
   return {
@@ -20,18 +21,7 @@ export function finding(range: TextRange, text: string, label: Label, extra: Par
 }
 
 export function analysisOf(findings: Finding[], sentenceCount = 5): PageAnalysis {
-  return {
-    schema: 1,
-    model: { name: 'test', version: '0' },
-    language: { code: 'en', supported: true, reliable: true },
-    supported: true,
-    risk: 50,
-    level: 'some',
-    sentenceCount,
-    truncated: false,
-    categories: [],
-    findings,
-  };
+  return analysis({ model: { name: 'test', version: '0' }, risk: 50, sentenceCount, findings });
 }
 
 /** Findings for every occurrence of each given sentence in `text`, with `label`. */
